@@ -1,0 +1,111 @@
+package org.openmdms.meter.store;
+
+import jakarta.enterprise.context.Dependent;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.openmdms.meter.entity.UsagePoint;
+import org.openmdms.paging.Page;
+import org.openmdms.paging.PageRequest;
+import org.openmdms.paging.QueryText;
+
+/** Usage points in the database: lookup by code, the paged search, and the header search box. */
+@Dependent
+public class UsagePointStore {
+
+    private static final Map<String, String> SORTABLE = Map.of(
+            "code", "up.code",
+            "customerClass", "up.customerClass",
+            "accountId", "up.accountId",
+            "feeder", "up.feeder",
+            "transformer", "up.transformer",
+            "premiseAddress", "up.premiseAddress",
+            "meterSerialNumber", "m.serialNumber");
+
+    private static final String FROM = " from UsagePoint up"
+            + " left join MeterInstallation i on i.usagePoint = up and i.installedTo is null"
+            + " left join Meter m on m = i.meter";
+
+    @PersistenceContext(unitName = "mdms")
+    EntityManager em;
+
+    public UsagePointStore() {
+    }
+
+    public UsagePointStore(EntityManager em) {
+        this.em = em;
+    }
+
+    public Optional<UsagePoint> findByCode(String code) {
+        if (code == null) {
+            return Optional.empty();
+        }
+        return em.createQuery("select up from UsagePoint up where up.code = :code", UsagePoint.class)
+                .setParameter("code", code.strip())
+                .getResultStream().findFirst();
+    }
+
+    public void add(UsagePoint usagePoint) {
+        em.persist(usagePoint);
+    }
+
+    public Page<UsagePointSummary> search(UsagePointQuery query, PageRequest page) {
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        MeterStore.like(where, params, "lower(up.code)", "code", query.code());
+        MeterStore.like(where, params, "lower(up.accountId)", "account", query.accountId());
+        MeterStore.like(where, params, "lower(up.feeder)", "feeder", query.feeder());
+        MeterStore.like(where, params, "lower(up.transformer)", "transformer", query.transformer());
+        if (query.customerClass() != null) {
+            where.append(" and up.customerClass = :customerClass");
+            params.put("customerClass", query.customerClass());
+        }
+        if (query.commodity() != null) {
+            where.append(" and up.commodity = :commodity");
+            params.put("commodity", query.commodity());
+        }
+        TypedQuery<UsagePointSummary> rows = em.createQuery("select new org.openmdms.meter.store.UsagePointSummary("
+                + "up.code, up.commodity, up.customerClass, up.timeZone, up.accountId, up.premiseAddress,"
+                + " up.feeder, up.transformer, up.latitude, up.longitude, m.serialNumber)"
+                + FROM + where + SortOrder.clause(page, SORTABLE, "up.code", "up.code"), UsagePointSummary.class);
+        TypedQuery<Long> count = em.createQuery("select count(up)" + FROM + where, Long.class);
+        params.forEach((name, value) -> {
+            rows.setParameter(name, value);
+            count.setParameter(name, value);
+        });
+        List<UsagePointSummary> items = rows.setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList();
+        return new Page<>(items, count.getSingleResult());
+    }
+
+    /** Usage points whose code or account starts with the text, or whose address contains it. */
+    public List<RegistryHit> hits(String text, int limit) {
+        return em.createQuery("select up.code, up.accountId, up.premiseAddress from UsagePoint up"
+                        + " where lower(up.code) like :p escape '\\' or lower(up.accountId) like :p escape '\\'"
+                        + " or lower(up.premiseAddress) like :c escape '\\' order by up.code", Object[].class)
+                .setParameter("p", QueryText.prefixPattern(text))
+                .setParameter("c", QueryText.containsPattern(text))
+                .setMaxResults(limit)
+                .getResultStream()
+                .map(r -> new RegistryHit(RegistryHit.Kind.USAGE_POINT, (String) r[0], "Usage point " + r[0]
+                        + (r[1] == null ? "" : ", account " + r[1]) + (r[2] == null ? "" : ", " + r[2])))
+                .toList();
+    }
+
+    /** Feeders known to the registry with the number of usage points on each. */
+    public Map<String, Long> countByFeeder() {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        em.createQuery("select up.feeder, count(up) from UsagePoint up where up.feeder is not null"
+                        + " group by up.feeder", Object[].class)
+                .getResultList()
+                .forEach(r -> counts.put((String) r[0], (Long) r[1]));
+        return counts;
+    }
+
+    public long count() {
+        return em.createQuery("select count(up) from UsagePoint up", Long.class).getSingleResult();
+    }
+}
