@@ -104,12 +104,8 @@ public class UsagePoint {
     /** Updates what the CIS and GIS say about the premise; the code and commodity stay. */
     public void describe(CustomerClass customerClass, ZoneId timeZone, String accountId, String premiseAddress,
             String feeder, String transformer, BigDecimal latitude, BigDecimal longitude) {
-        this.customerClass = Objects.requireNonNull(customerClass, "customer class");
-        this.timeZone = Objects.requireNonNull(timeZone, "time zone").getId();
-        this.accountId = Meter.blankToNull(accountId);
-        this.premiseAddress = Meter.blankToNull(premiseAddress);
-        this.feeder = Meter.blankToNull(feeder);
-        this.transformer = Meter.blankToNull(transformer);
+        Objects.requireNonNull(customerClass, "customer class");
+        Objects.requireNonNull(timeZone, "time zone");
         if ((latitude == null) != (longitude == null)) {
             throw new RegistryRuleViolation("Usage point " + code + ": give both latitude and longitude, or neither");
         }
@@ -118,6 +114,12 @@ public class UsagePoint {
             throw new RegistryRuleViolation("Usage point " + code + ": coordinates " + latitude + ", " + longitude
                     + " are not on Earth");
         }
+        this.customerClass = customerClass;
+        this.timeZone = timeZone.getId();
+        this.accountId = Meter.blankToNull(accountId);
+        this.premiseAddress = Meter.blankToNull(premiseAddress);
+        this.feeder = Meter.blankToNull(feeder);
+        this.transformer = Meter.blankToNull(transformer);
         this.latitude = latitude;
         this.longitude = longitude;
     }

@@ -1,0 +1,137 @@
+package org.openmdms.demo.boundary;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RunAs;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Set;
+import java.util.logging.Logger;
+import org.openmdms.admin.boundary.UserData;
+import org.openmdms.admin.boundary.UserDirectory;
+import org.openmdms.admin.entity.Role;
+import org.openmdms.admin.store.UserStore;
+import org.openmdms.config.Settings;
+import org.openmdms.demo.control.DemoFleet;
+import org.openmdms.meter.boundary.MeterData;
+import org.openmdms.meter.boundary.MeterRegistry;
+import org.openmdms.meter.boundary.RegistryImport;
+import org.openmdms.meter.control.ImportResult;
+import org.openmdms.meter.entity.Commodity;
+import org.openmdms.meter.store.UsagePointStore;
+
+/**
+ * With {@code mdms.demo=true}, fills an empty database with the demo: users for each role, the
+ * 100 Low Carbon London households and a synthetic fleet, loaded through the same registry import
+ * an administrator uses, then a few meter exchanges and spare meters. Runs as a timer just after
+ * start-up, with the administrator role, so the server is up while it loads.
+ */
+@Singleton
+@Startup
+@RunAs(Role.ADMIN)
+public class DemoLoader {
+
+    private static final Logger LOG = Logger.getLogger(DemoLoader.class.getName());
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+    @Resource
+    TimerService timers;
+
+    @Inject
+    UserStore users;
+
+    @Inject
+    UsagePointStore usagePoints;
+
+    @Inject
+    UserDirectory directory;
+
+    @Inject
+    RegistryImport registryImport;
+
+    @Inject
+    MeterRegistry registry;
+
+    @PostConstruct
+    void scheduleIfDemo() {
+        if (Settings.demo()) {
+            timers.createSingleActionTimer(500, new TimerConfig("mdms-demo-loader", false));
+        }
+    }
+
+    @Timeout
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    void load() {
+        if (users.count() == 0) {
+            createUser("admin", "Ada Admin", Role.ADMIN);
+            createUser("analyst", "Alan Analyst", Role.ANALYST);
+            createUser("auditor", "Audrey Auditor", Role.AUDITOR);
+        }
+        if (usagePoints.count() > 0) {
+            LOG.info("Demo: the registry is not empty, nothing loaded");
+            return;
+        }
+        ImportResult households = registryImport.importCsv("demo/lcl-registry.csv", resource("demo/lcl-registry.csv"));
+        ImportResult fleet = registryImport.importCsv("demo fleet", new ByteArrayInputStream(
+                DemoFleet.registryCsv(Settings.demoFleetSize()).getBytes(StandardCharsets.UTF_8)));
+        int exchanges = meterExchanges(Settings.demoFleetSize());
+        spareMeters();
+        LOG.info(() -> "Demo loaded: " + households.created() + " Low Carbon London households, " + fleet.created()
+                + " synthetic usage points, " + exchanges + " meter exchanges. Sign in as admin/admin-demo,"
+                + " analyst/analyst-demo or auditor/auditor-demo");
+    }
+
+    private void createUser(String username, String fullName, String role) {
+        directory.create(username, username + "-demo", new UserData(fullName, username + "@demo.openmdms.org",
+                Set.of(role)));
+    }
+
+    /** Every 40th synthetic electric meter was exchanged during 2013, as field crews do. */
+    private int meterExchanges(int fleetSize) {
+        int done = 0;
+        for (int i = 40; i <= fleetSize; i += 40) {
+            String code = "UP-" + (100_000 + i);
+            var up = registry.usagePoint(code).orElse(null);
+            if (up == null || up.commodity() != Commodity.ELECTRIC) {
+                continue;
+            }
+            String serial = "EM" + (30_000_000 + i);
+            registry.createMeter(new MeterData(serial, "Landis+Gyr", "E470", Commodity.ELECTRIC, BigDecimal.ONE,
+                    "2.1", "HES-1"));
+            Instant at = LocalDate.of(2013, 1 + i % 12, 1 + i % 27).atTime(10, 30).atZone(LONDON).toInstant();
+            registry.exchange(code, serial, at);
+            done++;
+        }
+        return done;
+    }
+
+    private void spareMeters() {
+        for (int i = 1; i <= 25; i++) {
+            registry.createMeter(new MeterData("EM" + (40_000_000 + i), "Landis+Gyr", "E470", Commodity.ELECTRIC,
+                    BigDecimal.ONE, "2.1", "HES-1"));
+        }
+    }
+
+    private static InputStream resource(String name) {
+        InputStream in = DemoLoader.class.getClassLoader().getResourceAsStream(name);
+        if (in == null) {
+            throw new UncheckedIOException(new IOException("demo resource " + name + " is missing"));
+        }
+        return in;
+    }
+}

@@ -1,0 +1,106 @@
+package org.openmdms.demo.control;
+
+import java.util.Locale;
+import java.util.Random;
+import org.openmdms.meter.control.RegistryCsv;
+
+/**
+ * A synthetic fleet around the Low Carbon London households: usage points on three substations'
+ * feeders and transformers, mostly residential electricity with commercial, industrial, gas and
+ * water customers mixed in, written as a registry import file. Seeded, so every demo is the same.
+ */
+public final class DemoFleet {
+
+    public static final String[] SUBSTATIONS = {"NTH", "EST", "STH"};
+    public static final int FEEDERS_PER_SUBSTATION = 4;
+    public static final int TRANSFORMERS_PER_FEEDER = 10;
+
+    private DemoFleet() {
+    }
+
+    /** The registry file for {@code size} usage points UP-100001 onwards. */
+    public static String registryCsv(int size) {
+        Random random = new Random(42);
+        StringBuilder csv = new StringBuilder(String.join(",", RegistryCsv.COLUMNS)).append('\n');
+        for (int i = 1; i <= size; i++) {
+            int substation = random.nextInt(SUBSTATIONS.length);
+            int feederNo = 1 + random.nextInt(FEEDERS_PER_SUBSTATION);
+            String feeder = SUBSTATIONS[substation] + "-F" + two(feederNo);
+            String transformer = feeder + "-T" + two(1 + random.nextInt(TRANSFORMERS_PER_FEEDER));
+            double roll = random.nextDouble();
+            String commodity = roll < 0.80 ? "ELECTRIC" : roll < 0.94 ? "GAS" : "WATER";
+            double classRoll = random.nextDouble();
+            String customerClass = classRoll < 0.85 ? "RESIDENTIAL" : classRoll < 0.97 ? "COMMERCIAL" : "INDUSTRIAL";
+            // Feeders fan out from their substation: north, east or south of central London.
+            double lat = 51.51 + (substation == 0 ? 0.06 : substation == 2 ? -0.07 : 0.0)
+                    + (feederNo - 2.5) * 0.01 + random.nextGaussian() * 0.008;
+            double lon = -0.12 + (substation == 1 ? 0.12 : 0.0) + random.nextGaussian() * 0.02;
+            String serial = serialPrefix(commodity) + String.format(Locale.ROOT, "%08d", 20_000_000 + i);
+            String installed = String.format(Locale.ROOT, "%d-%02d-%02d", 2010 + random.nextInt(3),
+                    1 + random.nextInt(12), 1 + random.nextInt(28));
+            String street = STREETS[random.nextInt(STREETS.length)];
+            csv.append(String.join(",",
+                    "UP-" + (100_000 + i),
+                    commodity,
+                    customerClass,
+                    "Europe/London",
+                    "ACC-" + (500_000 + random.nextInt(400_000)),
+                    "\"" + (1 + random.nextInt(240)) + " " + street + ", London\"",
+                    feeder,
+                    transformer,
+                    String.format(Locale.ROOT, "%.6f", lat),
+                    String.format(Locale.ROOT, "%.6f", lon),
+                    serial,
+                    manufacturer(commodity, random),
+                    model(commodity, customerClass),
+                    "INDUSTRIAL".equals(customerClass) && "ELECTRIC".equals(commodity) ? "40" : "1",
+                    installed,
+                    channels(commodity, customerClass, random)))
+                    .append('\n');
+        }
+        return csv.toString();
+    }
+
+    private static String channels(String commodity, String customerClass, Random random) {
+        if (!"ELECTRIC".equals(commodity)) {
+            return "M3:60:DELIVERED";
+        }
+        return switch (customerClass) {
+            case "RESIDENTIAL" -> random.nextDouble() < 0.1 ? "KWH:30:DELIVERED;KWH:30:RECEIVED" : "KWH:30:DELIVERED";
+            case "COMMERCIAL" -> "KWH:15:DELIVERED;KW:15:DELIVERED;KVARH:15:DELIVERED";
+            default -> "KWH:15:DELIVERED;KW:15:DELIVERED;KVARH:15:DELIVERED;KWH:REG:DELIVERED";
+        };
+    }
+
+    private static String serialPrefix(String commodity) {
+        return switch (commodity) {
+            case "GAS" -> "GM";
+            case "WATER" -> "WM";
+            default -> "EM";
+        };
+    }
+
+    private static String manufacturer(String commodity, Random random) {
+        return switch (commodity) {
+            case "GAS" -> "Itron";
+            case "WATER" -> "Kamstrup";
+            default -> random.nextBoolean() ? "Landis+Gyr" : "Itron";
+        };
+    }
+
+    private static String model(String commodity, String customerClass) {
+        return switch (commodity) {
+            case "GAS" -> "Gallus";
+            case "WATER" -> "flowIQ 2200";
+            default -> "RESIDENTIAL".equals(customerClass) ? "E470" : "E650";
+        };
+    }
+
+    private static String two(int n) {
+        return String.format(Locale.ROOT, "%02d", n);
+    }
+
+    private static final String[] STREETS = {"High Street", "Station Road", "Church Lane", "Victoria Road",
+        "Green Lane", "Manor Road", "Park Road", "Queens Road", "Kings Road", "Mill Lane", "The Avenue",
+        "Grange Road", "New Road", "London Road", "Albert Road", "York Road", "Springfield Road", "Chapel Street"};
+}

@@ -1,0 +1,5 @@
+package org.openmdms.meter.control;
+
+/** A rejected row: the line it starts on and why, in words an administrator can act on. */
+public record RowError(long line, String reason) {
+}

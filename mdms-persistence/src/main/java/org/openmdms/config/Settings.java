@@ -1,0 +1,44 @@
+package org.openmdms.config;
+
+import java.util.Optional;
+
+/**
+ * The MDMS's tunables, with their defaults, in one place. Each is read from a system property
+ * (set with the WildFly CLI or -D) or else from an environment variable.
+ */
+public final class Settings {
+
+    private Settings() {
+    }
+
+    /** Load the demo registry and users into an empty database at startup. */
+    public static boolean demo() {
+        return Boolean.parseBoolean(value("mdms.demo", "MDMS_DEMO").orElse("false"));
+    }
+
+    /** Number of synthetic usage points the demo adds to the 100 Low Carbon London households. */
+    public static int demoFleetSize() {
+        return Integer.parseInt(value("mdms.demo.fleet", "MDMS_DEMO_FLEET").orElse("3000"));
+    }
+
+    /**
+     * Password of the first administrator, created as user "admin" when the user table is empty.
+     * Production installs set it once for the first start and then remove it.
+     */
+    public static Optional<String> bootstrapAdminPassword() {
+        return value("mdms.bootstrap.admin.password", "MDMS_BOOTSTRAP_ADMIN_PASSWORD");
+    }
+
+    /** Rows written per transaction by the registry import (a failing chunk is redone row by row). */
+    public static int registryImportChunk() {
+        return Integer.parseInt(value("mdms.registry.import.chunk", "MDMS_REGISTRY_IMPORT_CHUNK").orElse("500"));
+    }
+
+    private static Optional<String> value(String property, String environment) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            value = System.getenv(environment);
+        }
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+    }
+}
