@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.openmdms.admin.boundary.AuditTrail;
 import org.openmdms.admin.entity.Role;
 import org.openmdms.meter.control.RegistryRow;
@@ -45,21 +46,27 @@ public class RegistryRowWriter {
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public List<Outcome> apply(List<RegistryRow> rows) {
+        // Two queries for the whole chunk, not two per row: the rows then work on these maps.
+        Map<String, UsagePoint> knownUsagePoints = usagePoints.findByCodes(
+                rows.stream().map(r -> r.usagePoint().code()).collect(Collectors.toSet()));
+        Map<String, Meter> knownMeters = meters.findBySerialNumbers(rows.stream().filter(r -> r.meter() != null)
+                .map(r -> r.meter().serialNumber()).collect(Collectors.toSet()));
         List<Outcome> outcomes = new ArrayList<>(rows.size());
         for (RegistryRow row : rows) {
-            outcomes.add(apply(row));
+            outcomes.add(apply(row, knownUsagePoints, knownMeters));
         }
         return outcomes;
     }
 
-    private Outcome apply(RegistryRow row) {
+    private Outcome apply(RegistryRow row, Map<String, UsagePoint> knownUsagePoints, Map<String, Meter> knownMeters) {
         boolean created = false;
         boolean changed = false;
         String code = row.usagePoint().code();
-        UsagePoint up = usagePoints.findByCode(code).orElse(null);
+        UsagePoint up = knownUsagePoints.get(code);
         if (up == null) {
             up = row.usagePoint().newUsagePoint();
             usagePoints.add(up);
+            knownUsagePoints.put(code, up);
             audit.record("CREATE", MeterRegistry.USAGE_POINT, code, null, up.auditState());
             created = true;
         } else {
@@ -77,18 +84,19 @@ public class RegistryRowWriter {
             }
         }
         if (row.meter() != null) {
-            changed |= installMeter(row, up);
+            changed |= installMeter(row, up, knownMeters);
         }
         return created ? Outcome.CREATED : changed ? Outcome.UPDATED : Outcome.UNCHANGED;
     }
 
-    private boolean installMeter(RegistryRow row, UsagePoint up) {
+    private boolean installMeter(RegistryRow row, UsagePoint up, Map<String, Meter> knownMeters) {
         boolean changed = false;
         String serial = row.meter().serialNumber();
-        Meter meter = meters.findBySerialNumber(serial).orElse(null);
+        Meter meter = knownMeters.get(serial);
         if (meter == null) {
             meter = row.meter().newMeter();
             meters.add(meter);
+            knownMeters.put(serial, meter);
             audit.record("CREATE", MeterRegistry.METER, serial, null, meter.auditState());
             changed = true;
         } else {

@@ -52,6 +52,18 @@ public class MeterStore {
                 .getResultStream().findFirst();
     }
 
+    /** The meters with these serial numbers, in one query (for bulk imports), keyed by serial number. */
+    public Map<String, Meter> findBySerialNumbers(java.util.Collection<String> serialNumbers) {
+        Map<String, Meter> found = new HashMap<>();
+        if (!serialNumbers.isEmpty()) {
+            em.createQuery("select m from Meter m where m.serialNumber in :serials", Meter.class)
+                    .setParameter("serials", serialNumbers)
+                    .getResultList()
+                    .forEach(m -> found.put(m.serialNumber(), m));
+        }
+        return found;
+    }
+
     public void add(Meter meter) {
         em.persist(meter);
     }

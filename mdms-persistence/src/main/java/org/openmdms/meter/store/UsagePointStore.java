@@ -49,6 +49,18 @@ public class UsagePointStore {
                 .getResultStream().findFirst();
     }
 
+    /** The usage points with these codes, in one query (for bulk imports), keyed by code. */
+    public Map<String, UsagePoint> findByCodes(java.util.Collection<String> codes) {
+        Map<String, UsagePoint> found = new HashMap<>();
+        if (!codes.isEmpty()) {
+            em.createQuery("select up from UsagePoint up where up.code in :codes", UsagePoint.class)
+                    .setParameter("codes", codes)
+                    .getResultList()
+                    .forEach(up -> found.put(up.code(), up));
+        }
+        return found;
+    }
+
     public void add(UsagePoint usagePoint) {
         em.persist(usagePoint);
     }
