@@ -55,7 +55,7 @@ public class Channel {
         if (multiplier == null || multiplier.signum() <= 0) {
             throw new RegistryRuleViolation("Channel multiplier must be positive");
         }
-        this.multiplier = multiplier;
+        this.multiplier = Meter.multiplier(multiplier, "Channel multiplier");
     }
 
     public Map<String, Object> auditState() {

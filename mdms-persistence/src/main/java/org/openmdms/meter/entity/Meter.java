@@ -99,7 +99,7 @@ public class Meter {
         this.manufacturer = blankToNull(manufacturer);
         this.model = blankToNull(model);
         this.commodity = commodity;
-        this.multiplier = multiplier;
+        this.multiplier = multiplier(multiplier, "Multiplier of meter " + serialNumber);
         this.firmware = blankToNull(firmware);
         this.headEndId = blankToNull(headEndId);
     }
@@ -167,6 +167,15 @@ public class Meter {
     @PreUpdate
     void onUpdate() {
         updatedAt = Instant.now();
+    }
+
+    /** Multipliers are stored with six decimals (NUMERIC(12,6)); more precision would be lost silently. */
+    static BigDecimal multiplier(BigDecimal value, String what) {
+        try {
+            return value.setScale(6, java.math.RoundingMode.UNNECESSARY);
+        } catch (ArithmeticException e) {
+            throw new RegistryRuleViolation(what + " has more than 6 decimals: " + value.toPlainString());
+        }
     }
 
     static String requireText(String value, String what) {

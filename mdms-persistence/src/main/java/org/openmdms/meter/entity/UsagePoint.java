@@ -120,8 +120,10 @@ public class UsagePoint {
         this.premiseAddress = Meter.blankToNull(premiseAddress);
         this.feeder = Meter.blankToNull(feeder);
         this.transformer = Meter.blankToNull(transformer);
-        this.latitude = latitude;
-        this.longitude = longitude;
+        // Stored with six decimals (about 10 cm): keep the same scale in memory so unchanged
+        // coordinates compare equal after a reload.
+        this.latitude = latitude == null ? null : latitude.setScale(6, java.math.RoundingMode.HALF_UP);
+        this.longitude = longitude == null ? null : longitude.setScale(6, java.math.RoundingMode.HALF_UP);
     }
 
     /** Installs a meter from the given instant, open-ended. */

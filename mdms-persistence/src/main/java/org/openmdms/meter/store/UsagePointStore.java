@@ -65,6 +65,11 @@ public class UsagePointStore {
         em.persist(usagePoint);
     }
 
+    /** Persists a channel just added to a usage point now, so that it has its id at once. */
+    public void addChannel(org.openmdms.meter.entity.Channel channel) {
+        em.persist(channel);
+    }
+
     public Page<UsagePointSummary> search(UsagePointQuery query, PageRequest page) {
         Map<String, Object> params = new HashMap<>();
         StringBuilder where = new StringBuilder(" where 1 = 1");
