@@ -59,7 +59,9 @@ public class UserDirectory {
         } catch (IllegalArgumentException e) {
             throw new UserDirectoryException(e.getMessage());
         }
-        audit.record("UPDATE", SUBJECT, username, before, user.auditState());
+        if (!before.equals(user.auditState())) {
+            audit.record("UPDATE", SUBJECT, username, before, user.auditState());
+        }
         return UserView.of(user);
     }
 

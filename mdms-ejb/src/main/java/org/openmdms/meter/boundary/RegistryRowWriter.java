@@ -71,7 +71,7 @@ public class RegistryRowWriter {
             created = true;
         } else {
             Map<String, Object> before = up.auditState();
-            row.usagePoint().applyTo(up);
+            row.usagePointOver(up).applyTo(up);
             changed |= recordIfChanged(MeterRegistry.USAGE_POINT, code, before, up.auditState());
         }
         for (ChannelData data : row.channels()) {
@@ -101,7 +101,7 @@ public class RegistryRowWriter {
             changed = true;
         } else {
             Map<String, Object> before = meter.auditState();
-            row.meter().applyTo(meter);
+            row.meterOver(meter).applyTo(meter);
             changed |= recordIfChanged(MeterRegistry.METER, serial, before, meter.auditState());
         }
         MeterInstallation current = up.currentInstallation().orElse(null);

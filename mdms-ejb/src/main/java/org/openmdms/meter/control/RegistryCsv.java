@@ -45,27 +45,33 @@ public final class RegistryCsv {
     private RegistryCsv() {
     }
 
-    /** Reads the whole file, handing each row or error on as it is read. */
+    /**
+     * Reads the whole file, handing each row or error on as it is read. A file without a usable
+     * header row is refused whole ({@link RegistryFileRefused}), since no row could be read right.
+     */
     public static void read(BufferedReader reader, Consumer<RegistryRow> rows, Consumer<RowError> errors) {
         CsvRecords records = new CsvRecords(reader);
         if (!records.hasNext()) {
-            errors.accept(new RowError(1, "the file is empty: expected a header row with " + REQUIRED));
-            return;
+            throw new RegistryFileRefused("The file is empty: expected a header row naming the columns, at least "
+                    + REQUIRED.stream().sorted().toList());
         }
         CsvRecords.Record header = records.next();
         Map<String, Integer> index = new HashMap<>();
+        List<String> duplicate = new ArrayList<>();
         for (int i = 0; i < header.fields().size(); i++) {
-            index.put(header.fields().get(i).strip().toLowerCase(Locale.ROOT), i);
+            if (index.put(header.fields().get(i).strip().toLowerCase(Locale.ROOT), i) != null) {
+                duplicate.add(header.fields().get(i).strip());
+            }
         }
         List<String> unknown = index.keySet().stream().filter(c -> !COLUMNS.contains(c)).sorted().toList();
         List<String> missing = REQUIRED.stream().filter(c -> !index.containsKey(c)).sorted().toList();
-        if (header.error() != null || !missing.isEmpty() || !unknown.isEmpty()) {
-            errors.accept(new RowError(header.line(), "bad header row: "
+        if (header.error() != null || !missing.isEmpty() || !unknown.isEmpty() || !duplicate.isEmpty()) {
+            throw new RegistryFileRefused("Line " + header.line() + ", the header row: "
                     + (header.error() != null ? header.error()
-                    : !missing.isEmpty() ? "missing columns " + missing : "unknown columns " + unknown
-                    + " (known: " + COLUMNS + ")")));
-            records.forEachRemaining(r -> errors.accept(new RowError(r.line(), "not read: the header row is bad")));
-            return;
+                    : !missing.isEmpty() ? "missing columns " + missing
+                    : !duplicate.isEmpty() ? "columns named twice " + duplicate
+                    : "unknown columns " + unknown + " (known: " + COLUMNS + ")")
+                    + ". Nothing was imported.");
         }
         while (records.hasNext()) {
             CsvRecords.Record record = records.next();
@@ -105,7 +111,7 @@ public final class RegistryCsv {
         }
         List<ChannelData> channels = channels(f.get("channels"));
         channels.forEach(RegistryCsv::check);
-        return new RegistryRow(record.line(), usagePoint, meter, installedFrom, channels);
+        return new RegistryRow(record.line(), usagePoint, meter, installedFrom, channels, index.keySet());
     }
 
     private static void check(Object data) {
@@ -149,7 +155,7 @@ public final class RegistryCsv {
             if (text.length() == 10) {
                 return LocalDate.parse(text).atStartOfDay(zone).toInstant();
             }
-            if (text.endsWith("Z") || text.matches(".*[+-]\\d\\d:?\\d\\d$")) {
+            if (text.endsWith("Z") || text.matches(".*[+-]\\d\\d:\\d\\d$")) {
                 return OffsetDateTime.parse(text).toInstant();
             }
             return LocalDateTime.parse(text).atZone(zone).toInstant();

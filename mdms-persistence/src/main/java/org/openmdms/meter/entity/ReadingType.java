@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -14,7 +15,8 @@ import java.util.Set;
 @Embeddable
 public class ReadingType {
 
-    public static final Set<Integer> INTERVAL_MINUTES = Set.of(1, 5, 10, 15, 30, 60);
+    public static final Set<Integer> INTERVAL_MINUTES =
+            java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(List.of(1, 5, 10, 15, 30, 60)));
 
     @Enumerated(EnumType.STRING)
     @Column(name = "unit", nullable = false, length = 16)
