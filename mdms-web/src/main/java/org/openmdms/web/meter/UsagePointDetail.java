@@ -46,7 +46,15 @@ public class UsagePointDetail implements Serializable {
     private FlowDirection channelFlow = FlowDirection.DELIVERED;
     private BigDecimal channelMultiplier = BigDecimal.ONE;
 
+    /**
+     * Loads the usage point named in the URL. The code is not a required view parameter: Faces would
+     * check it again on every postback of this view, where the URL no longer carries it.
+     */
     public void load() {
+        if (code == null || code.isBlank()) {
+            Messages.error("Give a usage point: usagepoint/detail.xhtml?code=…");
+            return;
+        }
         usagePoint = registry.usagePoint(code).orElse(null);
         if (usagePoint == null) {
             Messages.error("No usage point " + code);

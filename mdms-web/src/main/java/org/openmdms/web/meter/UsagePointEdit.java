@@ -1,5 +1,9 @@
 package org.openmdms.web.meter;
 
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.component.UIComponent;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.validator.ValidatorException;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -94,6 +98,14 @@ public class UsagePointEdit implements Serializable {
         } catch (RuntimeException e) {
             Messages.refused(e);
             return null;
+        }
+    }
+
+    /** A time zone must be an IANA name the JVM knows (the autocomplete suggests only those). */
+    public void validateZone(FacesContext context, UIComponent component, Object value) {
+        if (value != null && !ZONES.contains(value.toString().strip())) {
+            throw new ValidatorException(new FacesMessage(FacesMessage.SEVERITY_ERROR,
+                    "Unknown time zone '" + value + "': choose an IANA name such as Europe/London", null));
         }
     }
 
