@@ -141,6 +141,7 @@ public class MeterRegistry {
         UsagePoint up = existingUsagePoint(code);
         Channel channel = up.addChannel(new ReadingType(data.unit(), data.intervalMinutes(), data.flowDirection()),
                 data.multiplier() == null ? java.math.BigDecimal.ONE : data.multiplier());
+        usagePoints.flush();
         audit.record("ADD_CHANNEL", USAGE_POINT, code, null, channel.auditState());
         return UsagePointView.of(up);
     }

@@ -65,6 +65,11 @@ public class UsagePointStore {
         em.persist(usagePoint);
     }
 
+    /** Writes pending changes now, so that new channels and installations get their generated ids. */
+    public void flush() {
+        em.flush();
+    }
+
     public Page<UsagePointSummary> search(UsagePointQuery query, PageRequest page) {
         Map<String, Object> params = new HashMap<>();
         StringBuilder where = new StringBuilder(" where 1 = 1");
