@@ -11,8 +11,8 @@ import java.util.List;
 import org.openmdms.meter.boundary.RegistryImport;
 import org.openmdms.meter.control.ImportResult;
 import org.openmdms.meter.control.RegistryCsv;
-import org.primefaces.model.file.UploadedFile;
 import org.openmdms.web.Messages;
+import org.primefaces.model.file.UploadedFile;
 
 /**
  * admin/import.xhtml: an administrator uploads the registry file from the CIS / asset system and
