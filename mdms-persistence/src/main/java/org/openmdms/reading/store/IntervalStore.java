@@ -1,0 +1,40 @@
+package org.openmdms.reading.store;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Interval reads in the database: the bulk write with versioning, the reads of a channel, the
+ * history of an interval, and the daily totals. All vendor SQL of interval data lives behind this
+ * interface, one implementation per database (PostgreSQL: COPY into a staging table and one
+ * set-based merge into monthly partitions; H2: JDBC batches into a staging table and the same merge).
+ * Writes join the caller's transaction.
+ */
+public interface IntervalStore {
+
+    /**
+     * Writes the rows: a new interval is inserted; an identical value, quality and source is a
+     * duplicate and changes nothing; a different value becomes the current version and the previous
+     * one moves to the history; automatic data arriving for an interval an analyst edited is kept
+     * in the history and the edit stays current. The daily totals of the touched channel days are
+     * brought up to date in the same transaction. Of rows with the same channel and interval end the
+     * last one counts; the earlier ones are counted as duplicates.
+     *
+     * @param clocks the interval length and zone of every channel in the rows (for the daily totals)
+     */
+    WriteResult write(List<IntervalRow> rows, Map<Long, ChannelClock> clocks, Long importId);
+
+    /** Current values of a channel with interval end in [from, to), in time order. */
+    List<StoredInterval> reads(long channelId, Instant from, Instant to);
+
+    /** Earlier versions of one interval, oldest first. */
+    List<IntervalVersion> history(long channelId, Instant intervalEnd);
+
+    /** Daily totals of a channel for local days in [from, to). */
+    List<DailyReading> daily(long channelId, LocalDate from, LocalDate to);
+
+    /** Makes the storage for interval ends in [from, to) ready ahead of time (partitions); no-op where none is needed. */
+    void prepare(Instant from, Instant to);
+}

@@ -1,0 +1,299 @@
+package org.openmdms.reading.store;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.openmdms.reading.entity.ReadSource;
+
+/**
+ * The interval store's SQL that PostgreSQL (15+) and H2 share: classify the staged rows against the
+ * current ones, move superseded versions to the history, one MERGE for the current values, and the
+ * daily totals of the touched channel days. Subclasses stage the rows (COPY, JDBC batch) and prepare
+ * partitions.
+ */
+abstract class JdbcIntervalStore implements IntervalStore {
+
+    /** Same value, quality and source: a duplicate. */
+    private static final String SAME = "r.read_value = s.read_value AND r.quality = s.quality AND r.source = s.source";
+    /** Automatic data for an interval an analyst edited: kept as a version, the edit stays current. */
+    private static final String BEHIND_EDIT = "r.source = 'M' AND s.source <> 'M'";
+
+    private static final String CLASSIFY = "SELECT"
+            + " COUNT(*),"
+            + " SUM(CASE WHEN r.channel_id IS NULL THEN 1 ELSE 0 END),"
+            + " SUM(CASE WHEN r.channel_id IS NOT NULL AND " + SAME + " THEN 1 ELSE 0 END),"
+            + " SUM(CASE WHEN r.channel_id IS NOT NULL AND NOT (" + SAME + ") AND " + BEHIND_EDIT + " THEN 1 ELSE 0 END)"
+            + " FROM interval_read_stage s LEFT JOIN interval_read r"
+            + " ON r.channel_id = s.channel_id AND r.interval_end = s.interval_end WHERE s.batch_id = ?";
+
+    private static final String HISTORY_OF_REPLACED = "INSERT INTO interval_read_history"
+            + " (channel_id, interval_end, read_value, quality, source, version, received_at, import_id, superseded_at, reason)"
+            + " SELECT r.channel_id, r.interval_end, r.read_value, r.quality, r.source, r.version, r.received_at, r.import_id, ?,"
+            + " CASE WHEN r.source = 'E' AND s.source = 'A' THEN 'ESTIMATE_REPLACED_BY_ACTUAL' ELSE 'REPLACED' END"
+            + " FROM interval_read_stage s JOIN interval_read r"
+            + " ON r.channel_id = s.channel_id AND r.interval_end = s.interval_end"
+            + " WHERE s.batch_id = ? AND NOT (" + SAME + ") AND NOT (" + BEHIND_EDIT + ")";
+
+    private static final String HISTORY_BEHIND_EDIT = "INSERT INTO interval_read_history"
+            + " (channel_id, interval_end, read_value, quality, source, version, received_at, import_id, superseded_at, reason)"
+            + " SELECT s.channel_id, s.interval_end, s.read_value, s.quality, s.source, r.version, ?, s.import_id, ?,"
+            + " 'ARRIVED_AFTER_EDIT'"
+            + " FROM interval_read_stage s JOIN interval_read r"
+            + " ON r.channel_id = s.channel_id AND r.interval_end = s.interval_end"
+            + " WHERE s.batch_id = ? AND NOT (" + SAME + ") AND " + BEHIND_EDIT;
+
+    private static final String MERGE = "MERGE INTO interval_read r"
+            + " USING (SELECT channel_id, interval_end, read_value, quality, source, import_id"
+            + " FROM interval_read_stage WHERE batch_id = ?) s"
+            + " ON (r.channel_id = s.channel_id AND r.interval_end = s.interval_end)"
+            + " WHEN MATCHED AND NOT (" + SAME + ") AND NOT (" + BEHIND_EDIT + ") THEN UPDATE SET"
+            + " read_value = s.read_value, quality = s.quality, source = s.source, version = r.version + 1,"
+            + " received_at = ?, import_id = s.import_id"
+            + " WHEN NOT MATCHED THEN INSERT (channel_id, interval_end, read_value, quality, source, version, received_at, import_id)"
+            + " VALUES (s.channel_id, s.interval_end, s.read_value, s.quality, s.source, 1, ?, s.import_id)";
+
+    private static final String DAILY = "MERGE INTO daily_channel_reading d"
+            + " USING (SELECT CAST(? AS BIGINT) AS channel_id, CAST(? AS DATE) AS local_day,"
+            + " SUM(read_value) AS total, COUNT(*) AS read_count,"
+            + " SUM(CASE WHEN source = 'E' THEN 1 ELSE 0 END) AS estimated_count,"
+            + " SUM(CASE WHEN source = 'M' THEN 1 ELSE 0 END) AS edited_count, MAX(read_value) AS max_value"
+            + " FROM interval_read WHERE channel_id = ? AND interval_end >= ? AND interval_end < ?) a"
+            + " ON (d.channel_id = a.channel_id AND d.local_day = a.local_day)"
+            + " WHEN MATCHED THEN UPDATE SET total = a.total, read_count = a.read_count,"
+            + " estimated_count = a.estimated_count, edited_count = a.edited_count, max_value = a.max_value,"
+            + " updated_at = ?"
+            + " WHEN NOT MATCHED THEN INSERT"
+            + " (channel_id, local_day, total, read_count, estimated_count, edited_count, max_value, updated_at)"
+            + " VALUES (a.channel_id, a.local_day, a.total, a.read_count, a.estimated_count, a.edited_count,"
+            + " a.max_value, ?)";
+
+    protected final DataSource dataSource;
+
+    protected JdbcIntervalStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Puts the rows into interval_read_stage under the batch id. */
+    protected abstract void stage(Connection c, String batchId, Collection<IntervalRow> rows, Long importId)
+            throws SQLException;
+
+    /** Makes sure rows with these interval ends can be stored (partitions). */
+    protected abstract void prepare(Connection c, Instant firstEnd, Instant lastEnd) throws SQLException;
+
+    /** Empties the batch's staging rows (where the table does not do it at commit). */
+    protected abstract void unstage(Connection c, String batchId) throws SQLException;
+
+    @Override
+    public WriteResult write(List<IntervalRow> rows, Map<Long, ChannelClock> clocks, Long importId) {
+        if (rows.isEmpty()) {
+            return WriteResult.NONE;
+        }
+        Map<Key, IntervalRow> latest = new LinkedHashMap<>();
+        Instant first = rows.get(0).intervalEnd();
+        Instant last = first;
+        for (IntervalRow row : rows) {
+            latest.put(new Key(row.channelId(), row.intervalEnd()), row);
+            first = row.intervalEnd().isBefore(first) ? row.intervalEnd() : first;
+            last = row.intervalEnd().isAfter(last) ? row.intervalEnd() : last;
+        }
+        long repeatedInBatch = rows.size() - latest.size();
+        String batch = UUID.randomUUID().toString();
+        Timestamp now = Timestamp.from(Instant.now());
+        Instant firstEnd = first;
+        Instant lastEnd = last;
+        return inTransaction(c -> {
+            prepare(c, firstEnd, lastEnd);
+            stage(c, batch, latest.values(), importId);
+            long total;
+            long inserted;
+            long same;
+            long behindEdit;
+            try (PreparedStatement s = c.prepareStatement(CLASSIFY)) {
+                s.setString(1, batch);
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    total = r.getLong(1);
+                    inserted = r.getLong(2);
+                    same = r.getLong(3);
+                    behindEdit = r.getLong(4);
+                }
+            }
+            if (total - inserted - same > 0) {
+                update(c, HISTORY_OF_REPLACED, now, batch);
+                update(c, HISTORY_BEHIND_EDIT, now, now, batch);
+            }
+            if (total > same) {
+                update(c, MERGE, batch, now, now);
+                updateDailyTotals(c, latest.values(), clocks, now);
+            }
+            unstage(c, batch);
+            return new WriteResult(inserted, total - inserted - same - behindEdit, behindEdit, same + repeatedInBatch);
+        });
+    }
+
+    private void updateDailyTotals(Connection c, Collection<IntervalRow> rows, Map<Long, ChannelClock> clocks,
+            Timestamp now) throws SQLException {
+        Map<Long, Set<LocalDate>> touched = new LinkedHashMap<>();
+        for (IntervalRow row : rows) {
+            ChannelClock clock = clocks.get(row.channelId());
+            if (clock == null) {
+                throw new IllegalArgumentException("No clock for channel " + row.channelId());
+            }
+            touched.computeIfAbsent(row.channelId(), id -> new TreeSet<>()).add(clock.localDayOf(row.intervalEnd()));
+        }
+        try (PreparedStatement s = c.prepareStatement(DAILY)) {
+            for (Map.Entry<Long, Set<LocalDate>> channel : touched.entrySet()) {
+                ChannelClock clock = clocks.get(channel.getKey());
+                for (LocalDate day : channel.getValue()) {
+                    s.setLong(1, channel.getKey());
+                    s.setDate(2, Date.valueOf(day));
+                    s.setLong(3, channel.getKey());
+                    s.setObject(4, utc(clock.firstEndOf(day)));
+                    s.setObject(5, utc(clock.endsBefore(day)));
+                    s.setTimestamp(6, now);
+                    s.setTimestamp(7, now);
+                    s.addBatch();
+                }
+            }
+            s.executeBatch();
+        }
+    }
+
+    @Override
+    public List<StoredInterval> reads(long channelId, Instant from, Instant to) {
+        return query("SELECT interval_end, read_value, quality, source, version, received_at FROM interval_read"
+                + " WHERE channel_id = ? AND interval_end >= ? AND interval_end < ? ORDER BY interval_end", s -> {
+                    s.setLong(1, channelId);
+                    s.setObject(2, utc(from));
+                    s.setObject(3, utc(to));
+                }, r -> new StoredInterval(instant(r, 1), r.getBigDecimal(2), r.getInt(3),
+                        ReadSource.of(r.getString(4).charAt(0)), r.getInt(5), instant(r, 6)));
+    }
+
+    @Override
+    public List<IntervalVersion> history(long channelId, Instant intervalEnd) {
+        return query("SELECT interval_end, read_value, quality, source, version, received_at, superseded_at, reason"
+                + " FROM interval_read_history WHERE channel_id = ? AND interval_end = ?"
+                + " ORDER BY superseded_at, version", s -> {
+                    s.setLong(1, channelId);
+                    s.setObject(2, utc(intervalEnd));
+                }, r -> new IntervalVersion(instant(r, 1), r.getBigDecimal(2), r.getInt(3),
+                        ReadSource.of(r.getString(4).charAt(0)), r.getInt(5), instant(r, 6), instant(r, 7),
+                        r.getString(8)));
+    }
+
+    @Override
+    public List<DailyReading> daily(long channelId, LocalDate from, LocalDate to) {
+        return query("SELECT channel_id, local_day, total, read_count, estimated_count, edited_count, max_value"
+                + " FROM daily_channel_reading WHERE channel_id = ? AND local_day >= ? AND local_day < ?"
+                + " ORDER BY local_day", s -> {
+                    s.setLong(1, channelId);
+                    s.setDate(2, Date.valueOf(from));
+                    s.setDate(3, Date.valueOf(to));
+                }, r -> new DailyReading(r.getLong(1), r.getDate(2).toLocalDate(), r.getBigDecimal(3), r.getInt(4),
+                        r.getInt(5), r.getInt(6), r.getBigDecimal(7)));
+    }
+
+    @Override
+    public void prepare(Instant from, Instant to) {
+        inTransaction(c -> {
+            prepare(c, from, to);
+            return null;
+        });
+    }
+
+    protected static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet r, int column) throws SQLException {
+        OffsetDateTime value = r.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static void update(Connection c, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setObject(i + 1, parameters[i]);
+            }
+            s.executeUpdate();
+        }
+    }
+
+    interface Binder {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    interface RowMapper<T> {
+        T map(ResultSet row) throws SQLException;
+    }
+
+    interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private <T> List<T> query(String sql, Binder binder, RowMapper<T> mapper) {
+        return inTransaction(c -> {
+            List<T> rows = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                binder.bind(s);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        rows.add(mapper.map(r));
+                    }
+                }
+            }
+            return rows;
+        });
+    }
+
+    /**
+     * Runs the work on a connection of the data source: inside the caller's (JTA) transaction when
+     * there is one, else in a transaction of its own.
+     */
+    protected <T> T inTransaction(Work<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            boolean own = c.getAutoCommit();
+            if (own) {
+                c.setAutoCommit(false);
+            }
+            try {
+                T result = work.run(c);
+                if (own) {
+                    c.commit();
+                }
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                if (own) {
+                    c.rollback();
+                }
+                throw e;
+            } finally {
+                if (own) {
+                    c.setAutoCommit(true);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IntervalStoreException(e);
+        }
+    }
+
+    private record Key(long channelId, Instant intervalEnd) {
+    }
+}

@@ -1,0 +1,102 @@
+package org.openmdms.reading.store;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Collection;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+
+/**
+ * Interval store on PostgreSQL: rows go with COPY into a temporary staging table (no WAL, no index)
+ * and are merged into the monthly partitions by the shared set-based SQL (MERGE: PostgreSQL 15+).
+ * A month without a partition gets one on demand, under an advisory lock so that concurrent writers
+ * do not collide; a timer prepares the coming months ahead of time.
+ */
+public class PostgresIntervalStore extends JdbcIntervalStore {
+
+    private static final DateTimeFormatter PARTITION = DateTimeFormatter.ofPattern("'y'yyyy'm'MM");
+    private static final String STAGE = "CREATE TEMPORARY TABLE IF NOT EXISTS interval_read_stage ("
+            + " batch_id VARCHAR(36) NOT NULL, seq INTEGER NOT NULL, channel_id BIGINT NOT NULL,"
+            + " interval_end TIMESTAMP WITH TIME ZONE NOT NULL, read_value NUMERIC(18,6) NOT NULL,"
+            + " quality INTEGER NOT NULL, source CHAR(1) NOT NULL, import_id BIGINT) ON COMMIT DELETE ROWS";
+
+    public PostgresIntervalStore(DataSource dataSource) {
+        super(dataSource);
+    }
+
+    @Override
+    protected void stage(Connection c, String batchId, Collection<IntervalRow> rows, Long importId)
+            throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(STAGE);
+        }
+        StringBuilder text = new StringBuilder(rows.size() * 72);
+        String importText = importId == null ? "\\N" : importId.toString();
+        int seq = 0;
+        for (IntervalRow row : rows) {
+            text.append(batchId).append('\t').append(seq++).append('\t').append(row.channelId()).append('\t')
+                    .append(row.intervalEnd()).append('\t').append(row.value().toPlainString()).append('\t')
+                    .append(row.quality()).append('\t').append(row.source().code()).append('\t')
+                    .append(importText).append('\n');
+        }
+        try {
+            c.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                    "COPY interval_read_stage (batch_id, seq, channel_id, interval_end, read_value, quality, source, import_id)"
+                            + " FROM STDIN",
+                    new ByteArrayInputStream(text.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new SQLException("COPY into the staging table failed", e);
+        }
+    }
+
+    @Override
+    protected void unstage(Connection c, String batchId) {
+        // ON COMMIT DELETE ROWS empties the staging table
+    }
+
+    @Override
+    protected void prepare(Connection c, Instant firstEnd, Instant lastEnd) throws SQLException {
+        YearMonth month = YearMonth.from(firstEnd.atOffset(ZoneOffset.UTC));
+        YearMonth last = YearMonth.from(lastEnd.atOffset(ZoneOffset.UTC));
+        for (; !month.isAfter(last); month = month.plusMonths(1)) {
+            if (!exists(c, "interval_read_" + month.format(PARTITION))
+                    || !exists(c, "interval_read_history_" + month.format(PARTITION))) {
+                createPartitions(c, month);
+            }
+        }
+    }
+
+    /** A catalogue lookup without locks: most writes land in months that already have partitions. */
+    private static boolean exists(Connection c, String table) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+            s.setString(1, table);
+            try (var r = s.executeQuery()) {
+                r.next();
+                return r.getBoolean(1);
+            }
+        }
+    }
+
+    private static void createPartitions(Connection c, YearMonth month) throws SQLException {
+        String from = month.atDay(1) + " 00:00:00+00";
+        String to = month.plusMonths(1).atDay(1) + " 00:00:00+00";
+        String suffix = month.format(PARTITION);
+        try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext('interval_read partitions'))");
+                Statement s = c.createStatement()) {
+            lock.execute();
+            for (String table : new String[] {"interval_read", "interval_read_history"}) {
+                s.execute("CREATE TABLE IF NOT EXISTS " + table + "_" + suffix + " PARTITION OF " + table
+                        + " FOR VALUES FROM ('" + from + "') TO ('" + to + "')");
+            }
+        }
+    }
+}

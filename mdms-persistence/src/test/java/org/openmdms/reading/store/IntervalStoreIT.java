@@ -1,0 +1,192 @@
+package org.openmdms.reading.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openmdms.TestDatabase;
+import org.openmdms.meter.entity.FlowDirection;
+import org.openmdms.meter.entity.ReadingType;
+import org.openmdms.meter.entity.RegistryBuilder;
+import org.openmdms.meter.entity.Unit;
+import org.openmdms.meter.entity.UsagePoint;
+import org.openmdms.reading.entity.Quality;
+import org.openmdms.reading.entity.ReadSource;
+
+/** The interval store on a real database (H2, or PostgreSQL with -Dmdms.test.db=postgresql). */
+class IntervalStoreIT {
+
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+    private static final AtomicLong CODES = new AtomicLong();
+    private static TestDatabase db;
+    private static DataSource dataSource;
+    private static IntervalStore store;
+
+    private long channel;
+    private Map<Long, ChannelClock> clocks;
+
+    @BeforeAll
+    static void database() {
+        db = TestDatabase.create();
+        dataSource = db.dataSource();
+        store = db.isPostgres() ? new PostgresIntervalStore(dataSource) : new H2IntervalStore(dataSource);
+    }
+
+    @AfterAll
+    static void drop() {
+        db.close();
+    }
+
+    @BeforeEach
+    void aHalfHourlyChannel() {
+        channel = db.inTransaction(em -> {
+            UsagePoint up = RegistryBuilder.residential("UP-" + CODES.incrementAndGet());
+            var c = up.addChannel(ReadingType.interval(Unit.KWH, 30, FlowDirection.DELIVERED), BigDecimal.ONE);
+            em.persist(up);
+            em.flush();
+            return c.id();
+        });
+        clocks = Map.of(channel, new ChannelClock(LONDON, 30));
+    }
+
+    private List<IntervalRow> day(LocalDate day, String value, ReadSource source) {
+        List<IntervalRow> rows = new ArrayList<>();
+        Instant end = day.atStartOfDay(LONDON).toInstant().plusSeconds(1800);
+        Instant next = day.plusDays(1).atStartOfDay(LONDON).toInstant().plusSeconds(1800);
+        for (; end.isBefore(next); end = end.plusSeconds(1800)) {
+            rows.add(new IntervalRow(channel, end, new BigDecimal(value), Quality.VALID, source));
+        }
+        return rows;
+    }
+
+    @Test
+    void aDayIsStoredAndItsDailyTotalKept() {
+        LocalDate day = LocalDate.of(2013, 1, 15);
+        WriteResult result = store.write(day(day, "0.250", ReadSource.ACTUAL), clocks, null);
+
+        assertEquals(new WriteResult(48, 0, 0, 0), result);
+        List<StoredInterval> reads = store.reads(channel, day.atStartOfDay(LONDON).toInstant(),
+                day.plusDays(1).atStartOfDay(LONDON).toInstant().plusSeconds(1800));
+        assertEquals(48, reads.size());
+        assertEquals(Instant.parse("2013-01-15T00:30:00Z"), reads.get(0).intervalEnd());
+        assertEquals(1, reads.get(0).version());
+        DailyReading daily = store.daily(channel, day, day.plusDays(1)).get(0);
+        assertEquals(0, new BigDecimal("12.000").compareTo(daily.total()));
+        assertEquals(48, daily.readCount());
+    }
+
+    @Test
+    void resentIdenticalReadsAreDuplicatesAndChangeNothing() {
+        LocalDate day = LocalDate.of(2013, 2, 1);
+        store.write(day(day, "0.5", ReadSource.ACTUAL), clocks, null);
+
+        WriteResult again = store.write(day(day, "0.500000", ReadSource.ACTUAL), clocks, null);
+
+        assertEquals(new WriteResult(0, 0, 0, 48), again);
+        assertEquals(1, current(day).version());
+        assertTrue(store.history(channel, current(day).intervalEnd()).isEmpty());
+    }
+
+    @Test
+    void aDifferentValueBecomesTheNewVersionAndTheOldOneMovesToHistory() {
+        LocalDate day = LocalDate.of(2013, 2, 2);
+        store.write(day(day, "0.5", ReadSource.ESTIMATED), clocks, null);
+        Instant first = current(day).intervalEnd();
+
+        WriteResult actual = store.write(List.of(new IntervalRow(channel, first, new BigDecimal("0.7"), 0,
+                ReadSource.ACTUAL)), clocks, null);
+        store.write(List.of(new IntervalRow(channel, first, new BigDecimal("0.8"), 0, ReadSource.ACTUAL)), clocks, null);
+
+        assertEquals(new WriteResult(0, 1, 0, 0), actual);
+        StoredInterval now = current(day);
+        assertEquals(3, now.version());
+        assertEquals(0, new BigDecimal("0.8").compareTo(now.value()));
+        List<IntervalVersion> history = store.history(channel, first);
+        assertEquals(List.of("ESTIMATE_REPLACED_BY_ACTUAL", "REPLACED"),
+                history.stream().map(IntervalVersion::reason).toList());
+        assertEquals(ReadSource.ESTIMATED, history.get(0).source());
+        DailyReading daily = store.daily(channel, day, day.plusDays(1)).get(0);
+        assertEquals(47, daily.estimatedCount());
+        assertEquals(0, new BigDecimal("24.3").compareTo(daily.total()));
+    }
+
+    @Test
+    void anEditStaysCurrentOverLaterAutomaticDataWhichIsKeptAsAVersion() {
+        LocalDate day = LocalDate.of(2013, 2, 3);
+        store.write(day(day, "0.5", ReadSource.ACTUAL), clocks, null);
+        Instant first = current(day).intervalEnd();
+        store.write(List.of(new IntervalRow(channel, first, new BigDecimal("0.9"), 0, ReadSource.EDITED)), clocks, null);
+
+        WriteResult late = store.write(List.of(new IntervalRow(channel, first, new BigDecimal("0.6"), 0,
+                ReadSource.ACTUAL)), clocks, null);
+
+        assertEquals(new WriteResult(0, 0, 1, 0), late);
+        assertEquals(ReadSource.EDITED, current(day).source());
+        assertEquals(0, new BigDecimal("0.9").compareTo(current(day).value()));
+        assertEquals(List.of("REPLACED", "ARRIVED_AFTER_EDIT"),
+                store.history(channel, first).stream().map(IntervalVersion::reason).toList());
+        assertEquals(1, store.daily(channel, day, day.plusDays(1)).get(0).editedCount());
+    }
+
+    @Test
+    void daylightSavingDaysHave46And50HalfHoursInLocalTime() {
+        LocalDate spring = LocalDate.of(2013, 3, 31);
+        LocalDate autumn = LocalDate.of(2013, 10, 27);
+
+        assertEquals(46, store.write(day(spring, "1", ReadSource.ACTUAL), clocks, null).inserted());
+        assertEquals(50, store.write(day(autumn, "1", ReadSource.ACTUAL), clocks, null).inserted());
+
+        assertEquals(46, store.daily(channel, spring, spring.plusDays(1)).get(0).readCount());
+        assertEquals(50, store.daily(channel, autumn, autumn.plusDays(1)).get(0).readCount());
+        // The interval ending at local midnight belongs to the day before (it starts at 23:30).
+        assertTrue(store.daily(channel, autumn.minusDays(1), autumn).isEmpty());
+    }
+
+    @Test
+    void theLastOfRepeatedRowsInOneBatchWins() {
+        Instant end = Instant.parse("2013-04-01T10:00:00Z");
+        WriteResult result = store.write(List.of(
+                new IntervalRow(channel, end, new BigDecimal("1"), 0, ReadSource.ACTUAL),
+                new IntervalRow(channel, end, new BigDecimal("2"), 0, ReadSource.ACTUAL)), clocks, null);
+
+        assertEquals(new WriteResult(1, 0, 0, 1), result);
+        assertEquals(0, new BigDecimal("2").compareTo(store.reads(channel, end, end.plusSeconds(1)).get(0).value()));
+    }
+
+    @Test
+    void readsForAMonthWithoutPartitionAreStoredInANewOne() throws SQLException {
+        Instant future = Instant.parse("2031-07-15T12:00:00Z");
+        WriteResult result = store.write(List.of(new IntervalRow(channel, future, BigDecimal.ONE, 0,
+                ReadSource.ACTUAL)), clocks, null);
+
+        assertEquals(1, result.inserted());
+        if (db.isPostgres()) {
+            try (Connection c = dataSource.getConnection();
+                    ResultSet r = c.createStatement().executeQuery(
+                            "SELECT to_regclass('interval_read_y2031m07') IS NOT NULL")) {
+                r.next();
+                assertTrue(r.getBoolean(1), "partition interval_read_y2031m07 was not created");
+            }
+        }
+    }
+
+    private StoredInterval current(LocalDate day) {
+        return store.reads(channel, day.atStartOfDay(LONDON).toInstant(),
+                day.plusDays(1).atStartOfDay(LONDON).toInstant()).get(0);
+    }
+}
