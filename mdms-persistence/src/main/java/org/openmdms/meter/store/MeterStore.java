@@ -64,6 +64,20 @@ public class MeterStore {
         return found;
     }
 
+    /** Every installation of these meters, in one query (for mapping reads in bulk). */
+    public List<MeterPlacement> placementsOf(java.util.Collection<String> serialNumbers) {
+        if (serialNumbers.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select new org.openmdms.meter.store.MeterPlacement(m.serialNumber, up.id, up.code,"
+                        + " up.timeZone, i.installedFrom, i.installedTo)"
+                        + " from MeterInstallation i join i.meter m join i.usagePoint up"
+                        + " where m.serialNumber in :serials order by m.serialNumber, i.installedFrom",
+                        MeterPlacement.class)
+                .setParameter("serials", serialNumbers)
+                .getResultList();
+    }
+
     public void add(Meter meter) {
         em.persist(meter);
     }

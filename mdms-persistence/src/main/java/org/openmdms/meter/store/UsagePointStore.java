@@ -61,6 +61,18 @@ public class UsagePointStore {
         return found;
     }
 
+    /** The channels of these usage points, in one query (for mapping reads in bulk). */
+    public List<ChannelEntry> channelsOf(java.util.Collection<Long> usagePointIds) {
+        if (usagePointIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select new org.openmdms.meter.store.ChannelEntry(c.id, c.usagePoint.id,"
+                        + " c.readingType.unit, c.readingType.intervalMinutes, c.readingType.flowDirection)"
+                        + " from Channel c where c.usagePoint.id in :ids", ChannelEntry.class)
+                .setParameter("ids", usagePointIds)
+                .getResultList();
+    }
+
     public void add(UsagePoint usagePoint) {
         em.persist(usagePoint);
     }

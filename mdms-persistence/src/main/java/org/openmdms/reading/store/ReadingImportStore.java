@@ -1,0 +1,65 @@
+package org.openmdms.reading.store;
+
+import jakarta.enterprise.context.Dependent;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+import org.openmdms.paging.Page;
+import org.openmdms.paging.PageRequest;
+import org.openmdms.reading.entity.ReadingImport;
+import org.openmdms.reading.entity.ReadingReject;
+
+/** Import records and their rejects. */
+@Dependent
+public class ReadingImportStore {
+
+    @PersistenceContext(unitName = "mdms")
+    EntityManager em;
+
+    public ReadingImportStore() {
+    }
+
+    public ReadingImportStore(EntityManager em) {
+        this.em = em;
+    }
+
+    public void add(ReadingImport readingImport) {
+        em.persist(readingImport);
+    }
+
+    public void addReject(ReadingReject reject) {
+        em.persist(reject);
+    }
+
+    public Optional<ReadingImport> find(long id) {
+        return Optional.ofNullable(em.find(ReadingImport.class, id));
+    }
+
+    /** Marks every RUNNING import FAILED with the reason; returns how many there were. */
+    public int failRunning(String reason) {
+        return em.createQuery("update ReadingImport i set i.status = :failed, i.finishedAt = :now, i.failure = :why,"
+                        + " i.version = i.version + 1 where i.status = :running")
+                .setParameter("failed", org.openmdms.reading.entity.ImportStatus.FAILED)
+                .setParameter("running", org.openmdms.reading.entity.ImportStatus.RUNNING)
+                .setParameter("now", java.time.Instant.now())
+                .setParameter("why", reason)
+                .executeUpdate();
+    }
+
+    public Page<ReadingImport> recent(PageRequest page) {
+        List<ReadingImport> items = em.createQuery("select i from ReadingImport i order by i.startedAt desc, i.id desc",
+                ReadingImport.class).setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList();
+        long total = em.createQuery("select count(i) from ReadingImport i", Long.class).getSingleResult();
+        return new Page<>(items, total);
+    }
+
+    public Page<ReadingReject> rejects(long importId, PageRequest page) {
+        List<ReadingReject> items = em.createQuery("select r from ReadingReject r where r.importId = :id"
+                        + " order by r.line, r.id", ReadingReject.class)
+                .setParameter("id", importId).setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList();
+        long total = em.createQuery("select count(r) from ReadingReject r where r.importId = :id", Long.class)
+                .setParameter("id", importId).getSingleResult();
+        return new Page<>(items, total);
+    }
+}
