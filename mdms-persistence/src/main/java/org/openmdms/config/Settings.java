@@ -34,6 +34,11 @@ public final class Settings {
         return Integer.parseInt(value("mdms.registry.import.chunk", "MDMS_REGISTRY_IMPORT_CHUNK").orElse("500"));
     }
 
+    /** Time zone of the local times in CMEP files (a per-sender setting in CMEP; one for all senders here). */
+    public static java.time.ZoneId cmepZone() {
+        return java.time.ZoneId.of(value("mdms.cmep.zone", "MDMS_CMEP_ZONE").orElse("UTC"));
+    }
+
     private static Optional<String> value(String property, String environment) {
         String value = System.getProperty(property);
         if (value == null || value.isBlank()) {

@@ -11,6 +11,20 @@ public enum ReadingFormat {
         public void parse(BufferedReader in, ReadingSink sink) {
             LclCsvParser.parse(in, sink);
         }
+    },
+    /** CMEP MEPMD01; times are interval ends in the sender's zone (mdms.cmep.zone, default UTC). */
+    CMEP {
+        @Override
+        public void parse(BufferedReader in, ReadingSink sink) {
+            new CmepParser(org.openmdms.config.Settings.cmepZone()).parse(in, sink);
+        }
+    },
+    /** AEMO NEM12 (intervals) and NEM13 (accumulation registers); market time UTC+10. */
+    NEM12 {
+        @Override
+        public void parse(BufferedReader in, ReadingSink sink) {
+            new Nem12Parser().parse(in, sink);
+        }
     };
 
     public abstract void parse(BufferedReader in, ReadingSink sink);
@@ -19,7 +33,7 @@ public enum ReadingFormat {
         try {
             return valueOf(name.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new IllegalArgumentException("Unknown reading format '" + name + "': use one of "
+            throw new UnknownReadingFormat("Unknown reading format '" + name + "': use one of "
                     + java.util.Arrays.toString(values()).toLowerCase(Locale.ROOT));
         }
     }

@@ -12,11 +12,11 @@ public interface ReadingSink {
     void interval(MeterIntervalRead read);
 
     default void register(MeterRegisterRead read) {
-        reject(new RowError(read.line(), "register reads are not accepted here"));
+        reject(new RowError(read.line(), "register reads are not stored yet (interval reads only)"));
     }
 
     default void event(MeterEvent event) {
-        reject(new RowError(event.line(), "events are not accepted here"));
+        reject(new RowError(event.line(), "meter events are not stored yet (interval reads only)"));
     }
 
     void reject(RowError error);

@@ -1,0 +1,131 @@
+package org.openmdms.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.util.Locale;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Interval reads through the REST file path on a managed WildFly: an LCL file with good and bad
+ * rows, its import record, a re-send counted as duplicates, a corrected value kept as a new version
+ * with the old one in the history, and the daily totals of the spring DST day (46 half-hours).
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ReadingImportIT {
+
+    private final Api admin = Api.admin();
+    private String meter;
+    private String usagePoint;
+    private long channel;
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.ear();
+    }
+
+    @BeforeEach
+    void aHouseholdWithAHalfHourlyChannel() {
+        String run = UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+        meter = "LCLIT" + run;
+        usagePoint = "UP-LCL-" + run;
+        String csv = "usage_point_id,commodity,customer_class,time_zone,meter_serial,installed_from,channels\n"
+                + usagePoint + ",E,RESIDENTIAL,Europe/London," + meter + ",2012-12-01,KWH:30:DELIVERED\n";
+        assertEquals(1, admin.postCsv("registry/import?source=it", csv).json().getInt("created"));
+        channel = admin.get("usage-points/" + usagePoint).json().getJsonArray("channels").getJsonObject(0)
+                .getJsonNumber("id").longValue();
+    }
+
+    /** The LCL rows of one GMT day, each value the half-hour's number / 100. */
+    private String day(String date) {
+        StringBuilder csv = new StringBuilder("LCLid,tstp,energy(kWh/hh)\n");
+        for (int i = 0; i < 48; i++) {
+            csv.append(String.format(Locale.ROOT, "%s,%s %02d:%02d:00, %.3f %n", meter, date, i / 2, i % 2 * 30,
+                    (i + 1) / 100.0));
+        }
+        return csv.toString();
+    }
+
+    @Test
+    void aFileLoadsItsGoodRowsRejectsTheBadOnesAndTheCountsReconcile() {
+        String file = day("2013-01-15") + "UNKNOWN1,2013-01-15 00:00:00,0.5\n" + meter + ",2013-01-15 00:10:00,0.5\n";
+
+        JsonObject result = admin.postCsv("readings/import?format=lcl&source=MAC-it.csv", file).json();
+
+        assertEquals("COMPLETED", result.getString("status"), result.toString());
+        assertEquals(50, result.getInt("received"));
+        assertEquals(48, result.getInt("stored"));
+        assertEquals(0, result.getInt("duplicates"));
+        assertEquals(2, result.getInt("rejected"));
+        JsonArray rejects = result.getJsonArray("rejects");
+        assertEquals(50, rejects.getJsonObject(0).getInt("line"));
+        assertTrue(rejects.getJsonObject(0).getString("reason").contains("UNKNOWN1 is not in the registry"),
+                rejects.toString());
+        assertEquals(51, rejects.getJsonObject(1).getInt("line"));
+        assertTrue(rejects.getJsonObject(1).getString("reason").contains("not on a half-hour"));
+
+        JsonObject again = admin.postCsv("readings/import?format=lcl&source=MAC-it.csv", day("2013-01-15")).json();
+        assertEquals(48, again.getInt("duplicates"), again.toString());
+        assertEquals(0, again.getInt("stored"));
+
+        JsonObject record = admin.get("readings/imports/" + result.getJsonNumber("id").longValue()).json();
+        assertEquals(2, record.getJsonArray("rejects").size());
+        assertTrue(admin.get("readings/imports?limit=5").json().getInt("total") >= 2);
+    }
+
+    @Test
+    void aCorrectedValueBecomesVersionTwoAndTheFirstStaysInTheHistory() {
+        admin.postCsv("readings/import?format=lcl", day("2013-02-01"));
+
+        JsonObject fix = admin.postCsv("readings/import?format=lcl",
+                "LCLid,tstp,energy(kWh/hh)\n" + meter + ",2013-02-01 00:00:00,0.999\n").json();
+
+        assertEquals(1, fix.getInt("stored"));
+        String base = "usage-points/" + usagePoint + "/channels/" + channel;
+        JsonObject reads = admin.get(base + "/reads?from=2013-02-01T00:00:00Z&to=2013-02-02T00:00:01Z").json();
+        JsonArray values = reads.getJsonArray("reads");
+        assertEquals(48, values.size());
+        assertEquals("Europe/London", reads.getString("timeZone"));
+        JsonObject first = values.getJsonObject(0);
+        assertEquals("2013-02-01T00:30:00Z", first.getString("intervalEnd"));
+        assertEquals(0.999, first.getJsonNumber("value").doubleValue(), 1e-9);
+        assertEquals(2, first.getInt("version"));
+        JsonArray history = (JsonArray) admin.get(base + "/reads/2013-02-01T00:30:00Z/history").parse();
+        assertEquals(1, history.size());
+        assertEquals("REPLACED", history.getJsonObject(0).getString("reason"));
+        assertEquals(0.01, history.getJsonObject(0).getJsonNumber("value").doubleValue(), 1e-9);
+    }
+
+    @Test
+    void dailyTotalsFollowTheLocalDayAcrossTheSpringClockChange() {
+        // LCL is GMT all year: 48 rows on 2013-03-31; in London that local day has only 46 half-hours.
+        admin.postCsv("readings/import?format=lcl", day("2013-03-31"));
+
+        JsonArray days = (JsonArray) admin.get("usage-points/" + usagePoint + "/channels/" + channel
+                + "/daily?from=2013-03-31&to=2013-04-02").parse();
+
+        assertEquals(2, days.size(), days.toString());
+        assertEquals(46, days.getJsonObject(0).getInt("readCount"));
+        assertEquals(2, days.getJsonObject(1).getInt("readCount"));
+        assertEquals(0.47 + 0.48, days.getJsonObject(1).getJsonNumber("total").doubleValue(), 1e-9);
+    }
+
+    @Test
+    void anAnalystMayImportButAnAuditorMayNot() {
+        String name = "imp" + meter.toLowerCase(Locale.ROOT);
+        admin.post("users", "{\"username\":\"" + name + "\",\"password\":\"secret-123\",\"roles\":[\"auditor\"]}");
+
+        assertEquals(403, Api.as(name, "secret-123").postCsv("readings/import?format=lcl", day("2013-05-01")).status());
+        assertEquals(400, admin.postCsv("readings/import?format=xml", day("2013-05-01")).status());
+    }
+}
