@@ -38,5 +38,4 @@ CREATE TABLE interval_read_stage (
     source        CHAR(1)       NOT NULL,
     import_id     BIGINT
 );
-CREATE INDEX ix_interval_read_stage ON interval_read_stage (batch_id, channel_id, interval_end);
-COMMENT ON TABLE interval_read_stage IS 'Rows of a write in progress, by batch; emptied by the same transaction.';
+COMMENT ON TABLE interval_read_stage IS 'Rows of a write in progress, by batch; emptied by the same transaction. No index: it only ever holds the batches in flight.';

@@ -16,6 +16,11 @@ public final class Settings {
         return Boolean.parseBoolean(value("mdms.demo", "MDMS_DEMO").orElse("false"));
     }
 
+    /** With the demo, also load the households' 2013 reads (about 1.7 million; a few minutes on H2). */
+    public static boolean demoReads() {
+        return Boolean.parseBoolean(value("mdms.demo.reads", "MDMS_DEMO_READS").orElse("true"));
+    }
+
     /** Number of synthetic usage points the demo adds to the 100 Low Carbon London households. */
     public static int demoFleetSize() {
         return Integer.parseInt(value("mdms.demo.fleet", "MDMS_DEMO_FLEET").orElse("3000"));

@@ -22,6 +22,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Set;
 import java.util.logging.Logger;
+import java.util.zip.GZIPInputStream;
 import org.openmdms.admin.boundary.UserData;
 import org.openmdms.admin.boundary.UserDirectory;
 import org.openmdms.admin.entity.Role;
@@ -34,6 +35,8 @@ import org.openmdms.meter.boundary.RegistryImport;
 import org.openmdms.meter.control.ImportResult;
 import org.openmdms.meter.entity.Commodity;
 import org.openmdms.meter.store.UsagePointStore;
+import org.openmdms.reading.boundary.ReadingImportView;
+import org.openmdms.reading.boundary.ReadingImporter;
 
 /**
  * With {@code mdms.demo=true}, fills an empty database with the demo: users for each role, the
@@ -67,6 +70,9 @@ public class DemoLoader {
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    ReadingImporter readingImporter;
+
     @PostConstruct
     void scheduleIfDemo() {
         if (Settings.demo()) {
@@ -91,9 +97,23 @@ public class DemoLoader {
                 DemoFleet.registryCsv(Settings.demoFleetSize()).getBytes(StandardCharsets.UTF_8)));
         int exchanges = meterExchanges(Settings.demoFleetSize());
         spareMeters();
-        LOG.info(() -> "Demo loaded: " + households.created() + " Low Carbon London households, " + fleet.created()
-                + " synthetic usage points, " + exchanges + " meter exchanges. Sign in as admin/admin-demo,"
-                + " analyst/analyst-demo or auditor/auditor-demo");
+        LOG.info(() -> "Demo registry loaded: " + households.created() + " Low Carbon London households, "
+                + fleet.created() + " synthetic usage points, " + exchanges + " meter exchanges. Sign in as"
+                + " admin/admin-demo, analyst/analyst-demo or auditor/auditor-demo");
+        if (Settings.demoReads()) {
+            loadHouseholdReads();
+        }
+    }
+
+    /** The 100 households' real half-hourly reads of 2013 (about 1.7 million), through the normal file import. */
+    private void loadHouseholdReads() {
+        try (InputStream reads = new GZIPInputStream(resource("demo/lcl-2013-reads.csv.gz"), 1 << 16)) {
+            ReadingImportView result = readingImporter.importFile("demo/lcl-2013-reads.csv.gz", "lcl", reads);
+            LOG.info(() -> "Demo reads loaded: " + result.stored() + " Low Carbon London half-hours stored, "
+                    + result.rejected() + " rejected");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void createUser(String username, String fullName, String role) {
