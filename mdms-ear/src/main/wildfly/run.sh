@@ -5,7 +5,8 @@
 #
 #   run.sh JBOSS_HOME [DATABASE] [DRIVER_DIR]
 #
-# Environment: MDMS_DEMO=false starts without demo data; MDMS_PORT_OFFSET moves every port (the
+# Environment: MDMS_DEMO=false starts without demo data; MDMS_BASE_DIR replaces target/run;
+# MDMS_PORT_OFFSET moves every port (the
 # web port is 8080 + offset); database address and credentials as in configure.sh.
 set -euo pipefail
 
@@ -15,7 +16,7 @@ database=${2:-h2}
 driver_dir=${3:-$here/../../../target/drivers}
 ear=$here/../../../target/mdms.ear
 root=$(cd "$here/../../../.." && pwd)
-base=$root/target/run
+base=${MDMS_BASE_DIR:-$root/target/run}
 offset=${MDMS_PORT_OFFSET:-0}
 port=$((8080 + offset))
 demo=${MDMS_DEMO:-true}
