@@ -256,7 +256,7 @@ public class ChannelReadsView implements Serializable {
         return channel == null ? "" : channel.unit().symbol();
     }
 
-    public boolean isEmpty() {
+    public boolean isNoReads() {
         return reads == null || reads.reads().isEmpty();
     }
 
