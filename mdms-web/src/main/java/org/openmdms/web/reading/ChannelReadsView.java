@@ -8,13 +8,17 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.io.Serializable;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.openmdms.meter.boundary.ChannelView;
 import org.openmdms.meter.boundary.UsagePointView;
 import org.openmdms.reading.boundary.ChannelReads;
@@ -170,9 +174,13 @@ public class ChannelReadsView implements Serializable {
         JsonArrayBuilder values = Json.createArrayBuilder();
         List<BigDecimal> estimated = new ArrayList<>();
         List<BigDecimal> edited = new ArrayList<>();
-        for (StoredInterval r : reads.reads()) {
+        for (StoredInterval r : withGaps(channel)) {
             labels.add(ZonedDateTime.ofInstant(r.intervalEnd(), id).format(LABEL));
-            values.add(r.value());
+            if (r.value() == null) {
+                values.addNull();
+            } else {
+                values.add(r.value());
+            }
             estimated.add(r.source() == ReadSource.ESTIMATED ? r.value() : null);
             edited.add(r.source() == ReadSource.EDITED ? r.value() : null);
         }
@@ -211,6 +219,32 @@ public class ChannelReadsView implements Serializable {
         return Json.createObjectBuilder().add("type", "line")
                 .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", datasets))
                 .add("options", options).build().toString();
+    }
+
+    /**
+     * The reads with an empty placeholder (no value, no source) for every interval of the range that has
+     * none, so the chart shows missing data as a gap; a register channel keeps just its reads.
+     */
+    private List<StoredInterval> withGaps(ChannelView channel) {
+        if (channel.intervalMinutes() == null) {
+            return reads.reads();
+        }
+        ChannelClock clock = new ChannelClock(ZoneId.of(zone), channel.intervalMinutes());
+        Map<Instant, StoredInterval> byEnd = new HashMap<>();
+        reads.reads().forEach(r -> byEnd.put(r.intervalEnd(), r));
+        List<StoredInterval> all = new ArrayList<>();
+        Instant end = clock.firstEndOf(from);
+        Instant last = clock.endsBefore(to);
+        while (end.isBefore(last)) {
+            StoredInterval read = byEnd.remove(end);
+            all.add(read != null ? read : new StoredInterval(end, null, Quality.VALID, null, 0, null));
+            end = end.plusSeconds(60L * channel.intervalMinutes());
+        }
+        if (!byEnd.isEmpty()) {
+            all.addAll(byEnd.values());
+            all.sort(Comparator.comparing(StoredInterval::intervalEnd));
+        }
+        return all;
     }
 
     private static JsonObjectBuilder markers(String label, List<BigDecimal> points, String style, String colour,
