@@ -1,0 +1,146 @@
+package org.openmdms.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * An administrator in a real browser uploads an LCL file of the spring DST day through
+ * readings/upload.xhtml, lands on the import's page with its counts, then opens the usage point's
+ * Reads tab: the chart, the intervals in local time, the daily totals and the history of a replaced
+ * interval. Needs chromium and chromium-driver; runs with -Pbrowser.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ReadingsBrowserIT {
+
+    private WebDriver browser;
+    private WebDriverWait wait;
+    private String run;
+    private String meter;
+    private String usagePoint;
+    private Path profile;
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.ear();
+    }
+
+    @BeforeEach
+    void startBrowserWithAnInstalledMeter() throws Exception {
+        run = UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+        meter = "RBM" + run;
+        usagePoint = "RB-" + run;
+        String csv = "usage_point_id,commodity,customer_class,time_zone,meter_serial,installed_from,channels\n"
+                + usagePoint + ",E,RESIDENTIAL,Europe/London," + meter + ",2012-12-01,KWH:30:DELIVERED\n";
+        assertEquals(1, Api.admin().postCsv("registry/import?source=browser-it", csv).json().getInt("created"));
+
+        profile = Files.createTempDirectory("mdms-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("mdms.it.chromium", "/usr/bin/chromium"));
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--window-size=1400,1000", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of(System.getProperty("mdms.it.chromedriver", "/usr/bin/chromedriver"))
+                        .toFile())
+                .build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    }
+
+    @AfterEach
+    void stopBrowser() throws Exception {
+        if (browser != null) {
+            Files.write(Path.of("target", "browser-reads-" + run + ".png"),
+                    ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+            browser.quit();
+        }
+    }
+
+    @Test
+    void anUploadedFileShowsItsCountsAndItsReadsOnTheUsagePoint() throws Exception {
+        // The GMT day of the spring change: 48 half-hours, 46 of them on the local day 2013-03-31.
+        Path file = Files.createTempFile("reads-" + run, ".csv");
+        Files.writeString(file, day() + "UNKNOWN1,2013-03-31 00:00:00,0.5\n");
+
+        browser.get(Deployments.BASE_URL + "/readings/upload.xhtml");
+        signIn(Deployments.ADMIN, Deployments.ADMIN_PASSWORD);
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("upload:submit")));
+        browser.findElement(By.cssSelector("[id='upload:file'] input[type=file], input[type=file][id^='upload:file']"))
+                .sendKeys(file.toString());
+        browser.findElement(By.id("upload:submit")).click();
+
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("import-received")));
+        assertTrue(browser.getCurrentUrl().contains("/readings/import.xhtml?id="), browser.getCurrentUrl());
+        assertEquals("49", browser.findElement(By.id("import-received")).getText());
+        assertEquals("48", browser.findElement(By.id("import-stored")).getText());
+        assertEquals("0", browser.findElement(By.id("import-duplicates")).getText());
+        assertEquals("1", browser.findElement(By.id("import-rejected")).getText());
+        String rejects = browser.findElement(By.id("rejects:table")).getText();
+        assertTrue(rejects.contains("UNKNOWN1"), rejects);
+
+        // A second file changes the first half-hour: it becomes version 2 with a history.
+        assertEquals(200, Api.admin().postCsv("readings/import?format=lcl&source=fix.csv",
+                "LCLid,tstp,energy(kWh/hh)\n" + meter + ",2013-03-31 00:00:00, 0.777\n").status());
+
+        browser.get(Deployments.BASE_URL + "/usagepoint/detail.xhtml?code=" + usagePoint);
+        wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Reads"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[id='tabs:reads:chart'] canvas")));
+        // The range opens on the week ending at the latest read: 2013-04-01 local (23:00 and 23:30 GMT).
+        assertEquals("2013-03-26", browser.findElement(By.id("tabs:reads:from_input")).getAttribute("value"));
+        assertEquals("2013-04-01", browser.findElement(By.id("tabs:reads:to_input")).getAttribute("value"));
+        assertEquals(48, browser.findElements(By.cssSelector("[id='tabs:reads:table_data'] > tr")).size());
+        String table = browser.findElement(By.id("tabs:reads:table")).getText();
+        assertTrue(table.contains("2013-03-31 00:30 +00:00"), table);
+        assertTrue(table.contains("2013-03-31 02:30 +01:00"), table);
+        assertTrue(table.contains("0.777 kWh"), table);
+        String daily = browser.findElement(By.id("tabs:reads:daily")).getText();
+        assertTrue(daily.contains("2013-03-31") && daily.contains("46"), daily);
+
+        browser.findElement(By.cssSelector("[id='tabs:reads:table_data'] > tr:first-child > td")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("history-dialog")));
+        String history = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("history-form:history")))
+                .getText();
+        assertTrue(history.contains("REPLACED"), history);
+        assertTrue(history.contains("0.01"), history);
+    }
+
+    /** The LCL rows of the GMT day 2013-03-31, each value the half-hour's number / 100. */
+    private String day() {
+        StringBuilder csv = new StringBuilder("LCLid,tstp,energy(kWh/hh)\n");
+        for (int i = 0; i < 48; i++) {
+            csv.append(String.format(Locale.ROOT, "%s,2013-03-31 %02d:%02d:00, %.3f %n", meter, i / 2, i % 2 * 30,
+                    (i + 1) / 100.0));
+        }
+        return csv.toString();
+    }
+
+    private void signIn(String user, String password) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("j_username"))).sendKeys(user);
+        browser.findElement(By.id("j_password")).sendKeys(password);
+        browser.findElement(By.id("sign-in")).click();
+    }
+}
