@@ -3,8 +3,6 @@ package org.openmdms.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.UUID;
@@ -17,13 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -39,7 +32,7 @@ class MeterSearchBrowserIT {
     private WebDriver browser;
     private WebDriverWait wait;
     private String run;
-    private Path profile;
+    private Browser session;
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -61,26 +54,15 @@ class MeterSearchBrowserIT {
         assertEquals(200, admin.post("usage-points/BR-" + run + "/installation",
                 "{\"meterSerialNumber\":\"BRM" + run + "\",\"at\":\"2013-10-27T00:30:00Z\"}").status());
 
-        profile = Files.createTempDirectory("mdms-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(System.getProperty("mdms.it.chromium", "/usr/bin/chromium"));
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--window-size=1400,1000", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of(System.getProperty("mdms.it.chromedriver", "/usr/bin/chromedriver"))
-                        .toFile())
-                .build();
-        browser = new ChromeDriver(service, options);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        session = Browser.start("search-" + run, Duration.ofSeconds(20));
+        browser = session.driver();
+        wait = session.waiting();
     }
 
     @AfterEach
     void stopBrowser() throws Exception {
-        if (browser != null) {
-            Files.write(Path.of("target", "browser-" + run + ".png"),
-                    ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-            browser.quit();
+        if (session != null) {
+            session.close();
         }
     }
 
@@ -137,8 +119,6 @@ class MeterSearchBrowserIT {
     }
 
     private void signIn(String user, String password) {
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("j_username"))).sendKeys(user);
-        browser.findElement(By.id("j_password")).sendKeys(password);
-        browser.findElement(By.id("sign-in")).click();
+        session.signIn(user, password);
     }
 }

@@ -17,12 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -41,7 +36,7 @@ class ReadingsBrowserIT {
     private String run;
     private String meter;
     private String usagePoint;
-    private Path profile;
+    private Browser session;
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -57,26 +52,15 @@ class ReadingsBrowserIT {
                 + usagePoint + ",E,RESIDENTIAL,Europe/London," + meter + ",2012-12-01,KWH:30:DELIVERED\n";
         assertEquals(1, Api.admin().postCsv("registry/import?source=browser-it", csv).json().getInt("created"));
 
-        profile = Files.createTempDirectory("mdms-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(System.getProperty("mdms.it.chromium", "/usr/bin/chromium"));
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--window-size=1400,1000", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of(System.getProperty("mdms.it.chromedriver", "/usr/bin/chromedriver"))
-                        .toFile())
-                .build();
-        browser = new ChromeDriver(service, options);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        session = Browser.start("reads-" + run, Duration.ofSeconds(30));
+        browser = session.driver();
+        wait = session.waiting();
     }
 
     @AfterEach
     void stopBrowser() throws Exception {
-        if (browser != null) {
-            Files.write(Path.of("target", "browser-reads-" + run + ".png"),
-                    ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-            browser.quit();
+        if (session != null) {
+            session.close();
         }
     }
 
@@ -139,8 +123,6 @@ class ReadingsBrowserIT {
     }
 
     private void signIn(String user, String password) {
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("j_username"))).sendKeys(user);
-        browser.findElement(By.id("j_password")).sendKeys(password);
-        browser.findElement(By.id("sign-in")).click();
+        session.signIn(user, password);
     }
 }

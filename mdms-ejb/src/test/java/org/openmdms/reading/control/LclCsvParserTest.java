@@ -7,7 +7,6 @@ import java.io.BufferedReader;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openmdms.meter.control.RowError;
@@ -16,21 +15,12 @@ import org.openmdms.reading.entity.ReadSource;
 
 class LclCsvParserTest {
 
-    private final List<MeterIntervalRead> reads = new ArrayList<>();
-    private final List<RowError> rejects = new ArrayList<>();
+    private final RecordingSink sink = new RecordingSink();
+    private final List<MeterIntervalRead> reads = sink.intervals;
+    private final List<RowError> rejects = sink.rejects;
 
     private void parse(String csv) {
-        LclCsvParser.parse(new BufferedReader(new StringReader(csv)), new ReadingSink() {
-            @Override
-            public void interval(MeterIntervalRead read) {
-                reads.add(read);
-            }
-
-            @Override
-            public void reject(RowError error) {
-                rejects.add(error);
-            }
-        });
+        LclCsvParser.parse(new BufferedReader(new StringReader(csv)), sink);
     }
 
     @Test

@@ -1,0 +1,76 @@
+package org.openmdms.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium driven through its chromedriver (test tools cannot download browsers
+ * here), with a fresh profile. Closing it keeps a screenshot of the last page in target/.
+ */
+final class Browser implements AutoCloseable {
+
+    private final WebDriver driver;
+    private final WebDriverWait wait;
+    private final String name;
+
+    private Browser(WebDriver driver, Duration timeout, String name) {
+        this.driver = driver;
+        this.wait = new WebDriverWait(driver, timeout);
+        this.name = name;
+    }
+
+    static Browser start(String name, Duration timeout) {
+        try {
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(System.getProperty("mdms.it.chromium", "/usr/bin/chromium"));
+            options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--no-first-run", "--window-size=1400,1000",
+                    "--user-data-dir=" + Files.createTempDirectory("mdms-chromium"));
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(Path.of(System.getProperty("mdms.it.chromedriver", "/usr/bin/chromedriver"))
+                            .toFile())
+                    .build();
+            return new Browser(new ChromeDriver(service, options), timeout, name);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    WebDriver driver() {
+        return driver;
+    }
+
+    WebDriverWait waiting() {
+        return wait;
+    }
+
+    /** Fills the sign-in form the application shows for a protected page. */
+    void signIn(String user, String password) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("j_username"))).sendKeys(user);
+        driver.findElement(By.id("j_password")).sendKeys(password);
+        driver.findElement(By.id("sign-in")).click();
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            Files.write(Path.of("target", "browser-" + name + ".png"),
+                    ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        } finally {
+            driver.quit();
+        }
+    }
+}
