@@ -120,35 +120,72 @@ abstract class JdbcIntervalStore implements IntervalStore {
         return inTransaction(c -> {
             prepare(c, firstEnd, lastEnd);
             stage(c, batch, latest.values(), importId);
-            long total;
+            long total = latest.size();
+            long fresh = insertNew(c, batch, now);
             long inserted;
             long same;
             long behindEdit;
-            try (PreparedStatement s = c.prepareStatement(CLASSIFY)) {
-                s.setString(1, batch);
-                try (ResultSet r = s.executeQuery()) {
-                    r.next();
-                    total = r.getLong(1);
-                    inserted = r.getLong(2);
-                    same = r.getLong(3);
-                    behindEdit = r.getLong(4);
+            if (fresh == total) {
+                // The common case on the fast path: every interval was new, nothing to classify.
+                inserted = total;
+                same = 0;
+                behindEdit = 0;
+            } else {
+                long[] counts = classify(c, batch, fresh < 0 ? null : now);
+                inserted = fresh < 0 ? counts[0] : fresh;
+                same = counts[1];
+                behindEdit = counts[2];
+                if (total - inserted - same > 0) {
+                    update(c, HISTORY_OF_REPLACED, now, batch);
+                    update(c, HISTORY_BEHIND_EDIT, now, now, batch);
+                }
+                if (fresh < 0 ? total > same : total - inserted - same - behindEdit > 0) {
+                    update(c, MERGE, batch, now, now);
                 }
             }
-            if (total - inserted - same > 0) {
-                update(c, HISTORY_OF_REPLACED, now, batch);
-                update(c, HISTORY_BEHIND_EDIT, now, now, batch);
-            }
             if (total > same) {
-                update(c, MERGE, batch, now, now);
-                updateDailyTotals(c, latest.values(), clocks, now);
+                updateDailyTotals(c, dailySpans(latest.values(), clocks), now);
             }
             unstage(c, batch);
             return new WriteResult(inserted, total - inserted - same - behindEdit, behindEdit, same + repeatedInBatch);
         });
     }
 
-    private void updateDailyTotals(Connection c, Collection<IntervalRow> rows, Map<Long, ChannelClock> clocks,
-            Timestamp now) throws SQLException {
+    /**
+     * Inserts the staged rows whose intervals are not stored yet, where the database can do that in
+     * one statement that skips the others, and returns how many it inserted; -1 where it cannot
+     * (then the shared classification and MERGE do all the work).
+     */
+    protected long insertNew(Connection c, String batchId, Timestamp now) throws SQLException {
+        return -1;
+    }
+
+    /**
+     * Counts the staged rows that are new, identical to the stored ones, and behind an edit. When
+     * {@code writtenAt} is given, rows this write already inserted (received at that instant) are
+     * left out of the identical and behind-edit counts.
+     */
+    private static long[] classify(Connection c, String batch, Timestamp writtenAt) throws SQLException {
+        String sql = writtenAt == null ? CLASSIFY
+                : CLASSIFY.replace(" WHERE s.batch_id = ?", " AND r.received_at <> ? WHERE s.batch_id = ?");
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            int i = 1;
+            if (writtenAt != null) {
+                s.setTimestamp(i++, writtenAt);
+            }
+            s.setString(i, batch);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return new long[] {r.getLong(2), r.getLong(3), r.getLong(4)};
+            }
+        }
+    }
+
+    /** A channel's local day touched by a write, with the interval ends that belong to it: [firstEnd, endsBefore). */
+    protected record DaySpan(long channelId, LocalDate day, Instant firstEnd, Instant endsBefore) {
+    }
+
+    private static List<DaySpan> dailySpans(Collection<IntervalRow> rows, Map<Long, ChannelClock> clocks) {
         Map<Long, Set<LocalDate>> touched = new LinkedHashMap<>();
         for (IntervalRow row : rows) {
             ChannelClock clock = clocks.get(row.channelId());
@@ -157,19 +194,24 @@ abstract class JdbcIntervalStore implements IntervalStore {
             }
             touched.computeIfAbsent(row.channelId(), id -> new TreeSet<>()).add(clock.localDayOf(row.intervalEnd()));
         }
+        List<DaySpan> spans = new ArrayList<>();
+        touched.forEach((channel, days) -> days.forEach(day -> spans.add(new DaySpan(channel, day,
+                clocks.get(channel).firstEndOf(day), clocks.get(channel).endsBefore(day)))));
+        return spans;
+    }
+
+    /** Recomputes the daily totals of the touched channel days from the stored reads. */
+    protected void updateDailyTotals(Connection c, List<DaySpan> spans, Timestamp now) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(DAILY)) {
-            for (Map.Entry<Long, Set<LocalDate>> channel : touched.entrySet()) {
-                ChannelClock clock = clocks.get(channel.getKey());
-                for (LocalDate day : channel.getValue()) {
-                    s.setLong(1, channel.getKey());
-                    s.setDate(2, Date.valueOf(day));
-                    s.setLong(3, channel.getKey());
-                    s.setObject(4, utc(clock.firstEndOf(day)));
-                    s.setObject(5, utc(clock.endsBefore(day)));
-                    s.setTimestamp(6, now);
-                    s.setTimestamp(7, now);
-                    s.addBatch();
-                }
+            for (DaySpan span : spans) {
+                s.setLong(1, span.channelId());
+                s.setDate(2, Date.valueOf(span.day()));
+                s.setLong(3, span.channelId());
+                s.setObject(4, utc(span.firstEnd()));
+                s.setObject(5, utc(span.endsBefore()));
+                s.setTimestamp(6, now);
+                s.setTimestamp(7, now);
+                s.addBatch();
             }
             s.executeBatch();
         }
@@ -227,7 +269,7 @@ abstract class JdbcIntervalStore implements IntervalStore {
         return value == null ? null : value.toInstant();
     }
 
-    private static void update(Connection c, String sql, Object... parameters) throws SQLException {
+    protected static void update(Connection c, String sql, Object... parameters) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 s.setObject(i + 1, parameters[i]);

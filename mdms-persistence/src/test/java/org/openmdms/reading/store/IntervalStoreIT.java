@@ -158,6 +158,25 @@ class IntervalStoreIT {
     }
 
     @Test
+    void aBatchMixingNewIdenticalAndChangedIntervalsIsCountedAndStoredRight() {
+        LocalDate day = LocalDate.of(2013, 5, 1);
+        store.write(day(day, "0.5", ReadSource.ACTUAL), clocks, null);
+        List<IntervalRow> batch = new ArrayList<>(day(day, "0.5", ReadSource.ACTUAL));
+        Instant changed = batch.get(10).intervalEnd();
+        batch.set(10, new IntervalRow(channel, changed, new BigDecimal("0.9"), 0, ReadSource.ACTUAL));
+        batch.addAll(day(day.plusDays(1), "0.25", ReadSource.ACTUAL));
+
+        WriteResult result = store.write(batch, clocks, null);
+
+        assertEquals(new WriteResult(48, 1, 0, 47), result);
+        assertEquals(2, store.reads(channel, changed, changed.plusSeconds(1)).get(0).version());
+        assertEquals(1, store.history(channel, changed).size());
+        List<DailyReading> days = store.daily(channel, day, day.plusDays(2));
+        assertEquals(0, new BigDecimal("24.4").compareTo(days.get(0).total()));
+        assertEquals(0, new BigDecimal("12").compareTo(days.get(1).total()));
+    }
+
+    @Test
     void theLastOfRepeatedRowsInOneBatchWins() {
         Instant end = Instant.parse("2013-04-01T10:00:00Z");
         WriteResult result = store.write(List.of(
