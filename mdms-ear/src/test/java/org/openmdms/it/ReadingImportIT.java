@@ -121,6 +121,36 @@ class ReadingImportIT {
     }
 
     @Test
+    void aHeadEndBatchSentTwiceWithTheSameKeyIsImportedOnce() {
+        String batch = "{\"source\":\"HES-1\",\"reads\":["
+                + "{\"meterId\":\"" + meter + "\",\"unit\":\"KWH\",\"intervalMinutes\":30,"
+                + "\"intervalEnd\":\"2013-06-01T10:00:00Z\",\"value\":0.42},"
+                + "{\"meterId\":\"" + meter + "\",\"unit\":\"KWH\",\"intervalMinutes\":30,"
+                + "\"intervalEnd\":\"2013-06-01T10:30:00Z\",\"value\":0.43,\"source\":\"ESTIMATED\"},"
+                + "{\"meterId\":\"" + meter + "\",\"unit\":\"LITRES\",\"intervalMinutes\":30,"
+                + "\"intervalEnd\":\"2013-06-01T11:00:00Z\",\"value\":1}]}";
+        String key = "batch-" + meter;
+
+        Api.Reply first = admin.postJson("readings/batch", batch, key);
+        Api.Reply again = admin.postJson("readings/batch", batch, key);
+
+        assertEquals(200, first.status(), first.body());
+        JsonObject result = first.json();
+        assertEquals(3, result.getInt("received"));
+        assertEquals(2, result.getInt("stored"));
+        assertEquals(1, result.getInt("rejected"));
+        assertEquals(3, result.getJsonArray("rejects").getJsonObject(0).getInt("line"));
+        assertTrue(result.getJsonArray("rejects").getJsonObject(0).getString("reason").contains("LITRES"));
+        assertEquals(200, again.status());
+        assertEquals(result.getJsonNumber("id").longValue(), again.json().getJsonNumber("id").longValue());
+        assertEquals("true", again.header("Idempotent-Replay"));
+        assertEquals("false", first.header("Idempotent-Replay"));
+        JsonObject anotherKey = admin.postJson("readings/batch", batch, key + "-2").json();
+        assertEquals(2, anotherKey.getInt("duplicates"), anotherKey.toString());
+        assertEquals(400, admin.postJson("readings/batch", batch, null).status());
+    }
+
+    @Test
     void anAnalystMayImportButAnAuditorMayNot() {
         String name = "imp" + meter.toLowerCase(Locale.ROOT);
         admin.post("users", "{\"username\":\"" + name + "\",\"password\":\"secret-123\",\"roles\":[\"auditor\"]}");

@@ -63,6 +63,20 @@ public class IntervalWriter {
         return readingImport.id();
     }
 
+    /** Starts the import of a batch that carries an idempotency key (unique: a second begin with it fails). */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public long begin(String source, String format, String idempotencyKey) {
+        ReadingImport readingImport = new ReadingImport(source, format, Caller.name(context), idempotencyKey);
+        imports.add(readingImport);
+        imports.flush();
+        return readingImport.id();
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public java.util.Optional<Long> importWithKey(String idempotencyKey) {
+        return imports.findByIdempotencyKey(idempotencyKey).map(ReadingImport::id);
+    }
+
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public WriteResult writeChunk(long importId, List<MeterIntervalRead> reads, List<RowError> parseRejects) {
         Set<String> serials = reads.stream().map(MeterIntervalRead::meterId).collect(Collectors.toSet());

@@ -1,6 +1,7 @@
 package org.openmdms.reading.boundary;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -15,6 +16,8 @@ import java.util.logging.Logger;
 import org.openmdms.admin.entity.Role;
 import org.openmdms.meter.control.RowError;
 import org.openmdms.reading.control.MeterIntervalRead;
+import org.openmdms.reading.control.ReadingBatch;
+import org.openmdms.reading.control.ReadingBatchRefused;
 import org.openmdms.reading.control.ReadingFormat;
 import org.openmdms.reading.control.ReadingSink;
 
@@ -57,6 +60,49 @@ public class ReadingImporter {
                 importId, source, readingFormat, view.received(), view.stored(), view.duplicates(), view.rejected(),
                 (System.nanoTime() - started) / 1_000_000));
         return view;
+    }
+
+    /** The most reads one pushed batch may carry; larger deliveries go as files. */
+    public static final int MAX_BATCH = 100_000;
+
+    /**
+     * Imports a batch a head-end pushed. A batch sent again with the same idempotency key (after a
+     * timeout, say) is not imported twice: the earlier import is returned, marked as replayed.
+     */
+    public BatchImport importBatch(String idempotencyKey, ReadingBatch batch) {
+        if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 128) {
+            throw new ReadingBatchRefused("An Idempotency-Key of 1 to 128 characters is required, so that the"
+                    + " batch can be sent again safely");
+        }
+        if (batch == null || batch.reads() == null || batch.reads().isEmpty()) {
+            throw new ReadingBatchRefused("The batch has no reads");
+        }
+        if (batch.reads().size() > MAX_BATCH) {
+            throw new ReadingBatchRefused("A batch carries at most " + MAX_BATCH + " reads; send larger deliveries"
+                    + " as a file");
+        }
+        String key = idempotencyKey.strip();
+        var earlier = writer.importWithKey(key);
+        if (earlier.isPresent()) {
+            return new BatchImport(true, readings.importRecord(earlier.get()));
+        }
+        long importId;
+        try {
+            importId = writer.begin(batch.source() == null ? "api batch" : batch.source(), "JSON", key);
+        } catch (EJBException raced) {
+            // The same batch arrived twice at once: the other request holds the key.
+            return writer.importWithKey(key).map(id -> new BatchImport(true, readings.importRecord(id)))
+                    .orElseThrow(() -> raced);
+        }
+        Chunker chunker = new Chunker(importId);
+        try {
+            batch.emit(chunker);
+            chunker.flush();
+            writer.finish(importId, null);
+        } catch (RuntimeException e) {
+            writer.finish(importId, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        }
+        return new BatchImport(false, readings.importRecord(importId));
     }
 
     /** Collects parsed reads into chunks and hands each full chunk to the writer. */

@@ -60,6 +60,9 @@ public class ReadingImport {
     @Column(length = 1000)
     private String failure;
 
+    @Column(name = "idempotency_key", updatable = false, length = 128)
+    private String idempotencyKey;
+
     @Version
     private long version;
 
@@ -71,6 +74,12 @@ public class ReadingImport {
         this.format = format;
         this.startedBy = startedBy;
         this.startedAt = Instant.now();
+    }
+
+    /** An import of a batch its sender may resend: the key identifies the batch. */
+    public ReadingImport(String sourceName, String format, String startedBy, String idempotencyKey) {
+        this(sourceName, format, startedBy);
+        this.idempotencyKey = idempotencyKey;
     }
 
     /** Adds the counts of one committed chunk. */
@@ -142,5 +151,9 @@ public class ReadingImport {
 
     public String failure() {
         return failure;
+    }
+
+    public String idempotencyKey() {
+        return idempotencyKey;
     }
 }

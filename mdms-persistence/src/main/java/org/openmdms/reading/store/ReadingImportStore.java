@@ -28,8 +28,18 @@ public class ReadingImportStore {
         em.persist(readingImport);
     }
 
+    /** Writes now, so that a unique key is checked inside the caller's method, not at commit. */
+    public void flush() {
+        em.flush();
+    }
+
     public void addReject(ReadingReject reject) {
         em.persist(reject);
+    }
+
+    public Optional<ReadingImport> findByIdempotencyKey(String key) {
+        return em.createQuery("select i from ReadingImport i where i.idempotencyKey = :key", ReadingImport.class)
+                .setParameter("key", key).getResultStream().findFirst();
     }
 
     public Optional<ReadingImport> find(long id) {

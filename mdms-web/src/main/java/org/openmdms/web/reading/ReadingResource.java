@@ -5,14 +5,18 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import org.openmdms.paging.PageRequest;
+import org.openmdms.reading.control.ReadingBatch;
+import org.openmdms.reading.boundary.BatchImport;
 import org.openmdms.reading.boundary.MeterReadings;
 import org.openmdms.reading.boundary.ReadingImportView;
 import org.openmdms.reading.boundary.ReadingImporter;
@@ -40,6 +44,18 @@ public class ReadingResource {
             throw new IllegalArgumentException("The query parameter format is required (lcl)");
         }
         return importer.importFile(source, format, content);
+    }
+
+    /**
+     * A batch of reads pushed by a head-end (JSON). The Idempotency-Key header makes a resend safe:
+     * the same key answers with the earlier import and {@code Idempotent-Replay: true}.
+     */
+    @POST
+    @Path("batch")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response batch(@HeaderParam("Idempotency-Key") String idempotencyKey, ReadingBatch batch) {
+        BatchImport result = importer.importBatch(idempotencyKey, batch);
+        return Response.ok(result.readingImport()).header("Idempotent-Replay", result.replayed()).build();
     }
 
     @GET
