@@ -151,6 +151,41 @@ class ReadingImportIT {
     }
 
     @Test
+    void aFileDroppedInTheInboxIsImportedAndArchived() throws Exception {
+        java.nio.file.Path root = java.nio.file.Path.of(System.getProperty("mdms.it.data.dir"), "mdms", "inbox");
+        java.nio.file.Path lcl = root.resolve("inbox").resolve("lcl");
+        String name = meter + ".csv";
+        java.nio.file.Path partial = lcl.resolve(name + ".part");
+        java.nio.file.Files.writeString(partial, day("2013-07-01"));
+        java.nio.file.Path pending = lcl.resolve("still-writing-" + name + ".part");
+        java.nio.file.Files.writeString(pending, day("2013-07-02"));
+        java.nio.file.Files.move(partial, lcl.resolve(name), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+
+        JsonObject found = null;
+        for (int i = 0; i < 60 && found == null; i++) {
+            Thread.sleep(1000);
+            for (var item : admin.get("readings/imports?limit=50").json().getJsonArray("items")) {
+                JsonObject record = item.asJsonObject();
+                if (record.getString("source").equals("inbox/lcl/" + name) && record.getString("status").equals("COMPLETED")) {
+                    found = record;
+                }
+            }
+        }
+
+        assertTrue(found != null, "the inbox file was not imported within 60 s");
+        assertEquals(48, found.getInt("stored"));
+        assertEquals("system", found.getString("startedBy"));
+        java.nio.file.Path archived = root.resolve("archive").resolve(java.time.LocalDate.now(java.time.ZoneOffset.UTC)
+                .toString()).resolve(name);
+        for (int i = 0; i < 10 && !java.nio.file.Files.exists(archived); i++) {
+            Thread.sleep(500);
+        }
+        assertTrue(java.nio.file.Files.exists(archived), "not archived: " + archived);
+        assertTrue(java.nio.file.Files.exists(pending), "a file still being written must be left alone");
+        java.nio.file.Files.delete(pending);
+    }
+
+    @Test
     void anAnalystMayImportButAnAuditorMayNot() {
         String name = "imp" + meter.toLowerCase(Locale.ROOT);
         admin.post("users", "{\"username\":\"" + name + "\",\"password\":\"secret-123\",\"roles\":[\"auditor\"]}");

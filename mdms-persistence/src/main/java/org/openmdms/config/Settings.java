@@ -44,6 +44,15 @@ public final class Settings {
         return java.time.ZoneId.of(value("mdms.cmep.zone", "MDMS_CMEP_ZONE").orElse("UTC"));
     }
 
+    /**
+     * Root of the reading inbox (inbox/&lt;format&gt;, processing, archive, error); by default the
+     * server's data folder, mdms/inbox.
+     */
+    public static java.nio.file.Path inboxDir() {
+        return java.nio.file.Path.of(value("mdms.inbox.dir", "MDMS_INBOX_DIR").orElseGet(
+                () -> System.getProperty("jboss.server.data.dir", System.getProperty("java.io.tmpdir")) + "/mdms/inbox"));
+    }
+
     private static Optional<String> value(String property, String environment) {
         String value = System.getProperty(property);
         if (value == null || value.isBlank()) {
