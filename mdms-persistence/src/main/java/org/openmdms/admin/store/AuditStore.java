@@ -49,8 +49,8 @@ public class AuditStore {
             rows.setParameter(name, value);
             count.setParameter(name, value);
         });
-        return new Page<>(rows.setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList(),
-                count.getSingleResult());
+        return Page.of(rows.setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList(), page,
+                count::getSingleResult);
     }
 
     private static void equal(StringBuilder where, Map<String, Object> params, String path, String name, String value) {

@@ -96,7 +96,7 @@ public class MeterStore {
             count.setParameter(name, value);
         });
         List<MeterSummary> items = rows.setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList();
-        return new Page<>(items, count.getSingleResult());
+        return Page.of(items, page, count::getSingleResult);
     }
 
     /** Meters whose serial number starts with the text, for the header search box. */

@@ -107,7 +107,7 @@ public class UsagePointStore {
             count.setParameter(name, value);
         });
         List<UsagePointSummary> items = rows.setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList();
-        return new Page<>(items, count.getSingleResult());
+        return Page.of(items, page, count::getSingleResult);
     }
 
     /** Usage points whose code or account starts with the text, or whose address contains it. */

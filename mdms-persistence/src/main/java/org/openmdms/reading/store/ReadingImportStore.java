@@ -60,8 +60,8 @@ public class ReadingImportStore {
     public Page<ReadingImport> recent(PageRequest page) {
         List<ReadingImport> items = em.createQuery("select i from ReadingImport i order by i.startedAt desc, i.id desc",
                 ReadingImport.class).setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList();
-        long total = em.createQuery("select count(i) from ReadingImport i", Long.class).getSingleResult();
-        return new Page<>(items, total);
+        return Page.of(items, page,
+                () -> em.createQuery("select count(i) from ReadingImport i", Long.class).getSingleResult());
     }
 
     public Page<ReadingReject> rejects(long importId, PageRequest page) {

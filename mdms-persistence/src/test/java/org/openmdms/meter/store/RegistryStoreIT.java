@@ -84,6 +84,10 @@ class RegistryStoreIT {
         assertEquals(List.of("SN00002", "SN00003", "SN00004", "SN00005"),
                 page.items().stream().map(MeterSummary::serialNumber).toList());
         assertEquals("FDR-A", page.items().get(0).feeder());
+        Page<MeterSummary> rowsOnly = db.inTransaction(em -> new MeterStore(em).search(
+                new MeterQuery(null, null, null, "fdr-a", null), new PageRequest(0, 4, "serialNumber", false).withoutTotal()));
+        assertEquals(Page.UNCOUNTED, rowsOnly.total());
+        assertEquals(page.items(), rowsOnly.items());
     }
 
     @Test

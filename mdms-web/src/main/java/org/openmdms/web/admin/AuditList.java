@@ -13,9 +13,9 @@ import org.openmdms.meter.boundary.MeterRegistry;
 import org.openmdms.paging.Page;
 import org.openmdms.paging.PageRequest;
 import org.openmdms.web.LazyPages;
+import org.openmdms.web.PagedRows;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
 
 /** audit/list.xhtml: the audit trail of master data, newest first, for auditors and administrators. */
 @Named
@@ -84,25 +84,17 @@ public class AuditList implements Serializable {
         this.actor = actor;
     }
 
-    private class Rows extends LazyDataModel<AuditRecord> {
+    private class Rows extends PagedRows<AuditRecord> {
 
         private static final long serialVersionUID = 1L;
 
         @Override
-        public int count(Map<String, FilterMeta> filterBy) {
-            return (int) audit.search(query(filterBy), PageRequest.first(1)).total();
+        protected Page<AuditRecord> page(Map<String, FilterMeta> filterBy, PageRequest request) {
+            return audit.search(query(filterBy), request);
         }
 
         @Override
-        public List<AuditRecord> load(int first, int pageSize, Map<String, SortMeta> sortBy,
-                Map<String, FilterMeta> filterBy) {
-            Page<AuditRecord> page = audit.search(query(filterBy), LazyPages.page(first, pageSize, sortBy));
-            setRowCount((int) page.total());
-            return page.items();
-        }
-
-        @Override
-        public String getRowKey(AuditRecord row) {
+        protected String key(AuditRecord row) {
             return Long.toString(row.id());
         }
 

@@ -4,17 +4,17 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.util.List;
 import java.util.Map;
 import org.openmdms.meter.boundary.MeterRegistry;
 import org.openmdms.meter.entity.MeterStatus;
 import org.openmdms.meter.store.MeterQuery;
 import org.openmdms.meter.store.MeterSummary;
 import org.openmdms.paging.Page;
+import org.openmdms.paging.PageRequest;
 import org.openmdms.web.LazyPages;
+import org.openmdms.web.PagedRows;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
 
 /** meter/list.xhtml: the meter search, loaded page by page from the registry. */
 @Named
@@ -55,25 +55,17 @@ public class MeterList implements Serializable {
         this.status = status;
     }
 
-    private class Rows extends LazyDataModel<MeterSummary> {
+    private class Rows extends PagedRows<MeterSummary> {
 
         private static final long serialVersionUID = 1L;
 
         @Override
-        public int count(Map<String, FilterMeta> filterBy) {
-            return (int) registry.searchMeters(query(filterBy), org.openmdms.paging.PageRequest.first(1)).total();
+        protected Page<MeterSummary> page(Map<String, FilterMeta> filterBy, PageRequest request) {
+            return registry.searchMeters(query(filterBy), request);
         }
 
         @Override
-        public List<MeterSummary> load(int first, int pageSize, Map<String, SortMeta> sortBy,
-                Map<String, FilterMeta> filterBy) {
-            Page<MeterSummary> page = registry.searchMeters(query(filterBy), LazyPages.page(first, pageSize, sortBy));
-            setRowCount((int) page.total());
-            return page.items();
-        }
-
-        @Override
-        public String getRowKey(MeterSummary row) {
+        protected String key(MeterSummary row) {
             return row.serialNumber();
         }
 

@@ -4,7 +4,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.util.List;
 import java.util.Map;
 import org.openmdms.meter.boundary.MeterRegistry;
 import org.openmdms.meter.entity.Commodity;
@@ -14,9 +13,9 @@ import org.openmdms.meter.store.UsagePointSummary;
 import org.openmdms.paging.Page;
 import org.openmdms.paging.PageRequest;
 import org.openmdms.web.LazyPages;
+import org.openmdms.web.PagedRows;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
 
 /** usagepoint/list.xhtml: the usage point search, loaded page by page from the registry. */
 @Named
@@ -70,26 +69,17 @@ public class UsagePointList implements Serializable {
         this.commodity = commodity;
     }
 
-    private class Rows extends LazyDataModel<UsagePointSummary> {
+    private class Rows extends PagedRows<UsagePointSummary> {
 
         private static final long serialVersionUID = 1L;
 
         @Override
-        public int count(Map<String, FilterMeta> filterBy) {
-            return (int) registry.searchUsagePoints(query(filterBy), PageRequest.first(1)).total();
+        protected Page<UsagePointSummary> page(Map<String, FilterMeta> filterBy, PageRequest request) {
+            return registry.searchUsagePoints(query(filterBy), request);
         }
 
         @Override
-        public List<UsagePointSummary> load(int first, int pageSize, Map<String, SortMeta> sortBy,
-                Map<String, FilterMeta> filterBy) {
-            Page<UsagePointSummary> page = registry.searchUsagePoints(query(filterBy),
-                    LazyPages.page(first, pageSize, sortBy));
-            setRowCount((int) page.total());
-            return page.items();
-        }
-
-        @Override
-        public String getRowKey(UsagePointSummary row) {
+        protected String key(UsagePointSummary row) {
             return row.code();
         }
 
