@@ -77,6 +77,10 @@ final class Api {
         return send(request);
     }
 
+    Reply delete(String path) {
+        return send(request(path).DELETE());
+    }
+
     Reply postCsv(String path, String csv) {
         return send(request(path).header("Content-Type", "text/csv")
                 .POST(HttpRequest.BodyPublishers.ofString(csv)));

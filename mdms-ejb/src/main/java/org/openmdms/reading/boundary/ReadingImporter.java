@@ -70,6 +70,11 @@ public class ReadingImporter {
      * timeout, say) is not imported twice: the earlier import is returned, marked as replayed.
      */
     public BatchImport importBatch(String idempotencyKey, ReadingBatch batch) {
+        return importBatch(idempotencyKey, batch, "api batch");
+    }
+
+    /** As {@link #importBatch(String, ReadingBatch)}, naming the import {@code defaultSource} when the batch names none. */
+    public BatchImport importBatch(String idempotencyKey, ReadingBatch batch, String defaultSource) {
         if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 128) {
             throw new ReadingBatchRefused("An Idempotency-Key of 1 to 128 characters is required, so that the"
                     + " batch can be sent again safely");
@@ -88,7 +93,8 @@ public class ReadingImporter {
         }
         long importId;
         try {
-            importId = writer.begin(batch.source() == null ? "api batch" : batch.source(), "JSON", key);
+            importId = writer.begin(batch.source() == null || batch.source().isBlank() ? defaultSource : batch.source(),
+                    "JSON", key);
         } catch (EJBException raced) {
             // The same batch arrived twice at once: the other request holds the key.
             return writer.importWithKey(key).map(id -> new BatchImport(true, readings.importRecord(id)))

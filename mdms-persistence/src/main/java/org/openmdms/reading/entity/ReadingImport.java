@@ -60,7 +60,7 @@ public class ReadingImport {
     @Column(length = 1000)
     private String failure;
 
-    @Column(name = "idempotency_key", updatable = false, length = 128)
+    @Column(name = "idempotency_key", length = 128)
     private String idempotencyKey;
 
     @Version
@@ -99,8 +99,14 @@ public class ReadingImport {
         finishedAt = Instant.now();
     }
 
+    /**
+     * Ends the import as failed. A failed import gives up its idempotency key, so that the sender's
+     * retry with the same key imports the batch again (what was stored counts as duplicates) instead
+     * of being answered with the failure.
+     */
     public void fail(String reason) {
         status = ImportStatus.FAILED;
+        idempotencyKey = null;
         finishedAt = Instant.now();
         failure = reason == null ? "unknown" : reason.length() > 1000 ? reason.substring(0, 1000) : reason;
     }
