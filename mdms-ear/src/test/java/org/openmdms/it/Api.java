@@ -40,19 +40,26 @@ final class Api {
             .connectTimeout(Duration.ofSeconds(10))
             .build();
 
+    private final String baseUrl;
     private final String authorization;
 
-    private Api(String authorization) {
+    private Api(String baseUrl, String authorization) {
+        this.baseUrl = baseUrl;
         this.authorization = authorization;
     }
 
     static Api as(String user, String password) {
-        return new Api("Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
+        return at(Deployments.BASE_URL, user, password);
+    }
+
+    /** A client of the application at another address (a server a test starts itself). */
+    static Api at(String baseUrl, String user, String password) {
+        return new Api(baseUrl, "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
                 .getBytes(StandardCharsets.UTF_8)));
     }
 
     static Api anonymous() {
-        return new Api(null);
+        return new Api(Deployments.BASE_URL, null);
     }
 
     static Api admin() {
@@ -96,7 +103,7 @@ final class Api {
     }
 
     private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Deployments.BASE_URL + "/api/" + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/" + path))
                 .timeout(Duration.ofSeconds(60))
                 .header("Accept", "application/json");
         if (authorization != null) {
