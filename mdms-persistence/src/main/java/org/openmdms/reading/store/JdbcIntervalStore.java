@@ -119,6 +119,9 @@ abstract class JdbcIntervalStore implements IntervalStore {
         Instant lastEnd = last;
         return inTransaction(c -> {
             prepare(c, firstEnd, lastEnd);
+            if (storeAllNew(c, latest.values(), clocks, firstEnd, lastEnd, importId, now)) {
+                return new WriteResult(latest.size(), 0, 0, repeatedInBatch);
+            }
             stage(c, batch, latest.values(), importId);
             long total = latest.size();
             long fresh = insertNew(c, batch, now);
@@ -149,6 +152,16 @@ abstract class JdbcIntervalStore implements IntervalStore {
             unstage(c, batch);
             return new WriteResult(inserted, total - inserted - same - behindEdit, behindEdit, same + repeatedInBatch);
         });
+    }
+
+    /**
+     * Stores the rows straight into the table when none of their intervals is stored yet (the bulk
+     * load of new data), with the daily totals added to, and returns true; returns false, having
+     * changed nothing, where the database has no such path or some interval may exist already.
+     */
+    protected boolean storeAllNew(Connection c, Collection<IntervalRow> rows, Map<Long, ChannelClock> clocks,
+            Instant firstEnd, Instant lastEnd, Long importId, Timestamp now) throws SQLException {
+        return false;
     }
 
     /**

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -14,11 +15,16 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 
 /**
- * Interval store on PostgreSQL: rows go with COPY into a temporary staging table (no WAL, no index)
+ * Interval store on PostgreSQL. New data — no interval of the chunk stored yet, which one index
+ * probe tells — goes with COPY straight into the monthly partitions, and the daily totals are added
+ * to with one array-bound upsert (under a savepoint: should a concurrent writer have stored one of the
+ * intervals meanwhile, the unique key refuses the COPY and the general path takes over). Otherwise
+ * rows go with COPY into a temporary staging table (no WAL, no index)
  * and go into the monthly partitions with one INSERT … ON CONFLICT DO NOTHING; only rows whose
  * intervals were already stored (usually none) go through the shared classification, history and
  * MERGE (PostgreSQL 15+). Daily totals are recomputed for all touched days in one statement.
@@ -36,6 +42,8 @@ public class PostgresIntervalStore extends JdbcIntervalStore {
     private static final String DAYS = "CREATE TEMPORARY TABLE IF NOT EXISTS interval_read_days ("
             + " channel_id BIGINT NOT NULL, local_day DATE NOT NULL, first_end TIMESTAMP WITH TIME ZONE NOT NULL,"
             + " ends_before TIMESTAMP WITH TIME ZONE NOT NULL) ON COMMIT DELETE ROWS";
+
+    private static final String UNIQUE_VIOLATION = "23505";
 
     public PostgresIntervalStore(DataSource dataSource) {
         super(dataSource);
@@ -63,6 +71,107 @@ public class PostgresIntervalStore extends JdbcIntervalStore {
                     new ByteArrayInputStream(text.toString().getBytes(StandardCharsets.UTF_8)));
         } catch (IOException e) {
             throw new SQLException("COPY into the staging table failed", e);
+        }
+    }
+
+    @Override
+    protected boolean storeAllNew(Connection c, Collection<IntervalRow> rows, Map<Long, ChannelClock> clocks,
+            Instant firstEnd, Instant lastEnd, Long importId, Timestamp now) throws SQLException {
+        if (anyStored(c, clocks.keySet(), firstEnd, lastEnd)) {
+            return false;
+        }
+        Savepoint beforeCopy = c.setSavepoint();
+        try {
+            copyInto(c, "interval_read (channel_id, interval_end, read_value, quality, source, version, received_at,"
+                    + " import_id)", rows, "1\t" + now.toInstant() + "\t" + (importId == null ? "\\N" : importId));
+        } catch (SQLException e) {
+            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                c.rollback(beforeCopy);
+                return false;
+            }
+            throw e;
+        }
+        c.releaseSavepoint(beforeCopy);
+        addToDailyTotals(c, NewDayTotals.of(rows, clocks), now);
+        return true;
+    }
+
+    /** Whether any interval of these channels ends in [first, last]: one index probe per channel. */
+    private static boolean anyStored(Connection c, Collection<Long> channels, Instant first, Instant last)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM interval_read"
+                + " WHERE channel_id = ANY (?) AND interval_end >= ? AND interval_end <= ?)")) {
+            s.setArray(1, c.createArrayOf("bigint", channels.toArray()));
+            s.setObject(2, utc(first));
+            s.setObject(3, utc(last));
+            try (var r = s.executeQuery()) {
+                r.next();
+                return r.getBoolean(1);
+            }
+        }
+    }
+
+    /** The new intervals' shares added to the channel days, in one statement over arrays. */
+    private static void addToDailyTotals(Connection c, Collection<NewDayTotals.Share> shares, Timestamp now)
+            throws SQLException {
+        int n = shares.size();
+        Object[] channels = new Object[n];
+        Object[] days = new Object[n];
+        Object[] totals = new Object[n];
+        Object[] counts = new Object[n];
+        Object[] estimated = new Object[n];
+        Object[] edited = new Object[n];
+        Object[] maxima = new Object[n];
+        int i = 0;
+        for (NewDayTotals.Share share : shares) {
+            channels[i] = share.channelId();
+            days[i] = share.day().toString();
+            totals[i] = share.total();
+            counts[i] = share.count();
+            estimated[i] = share.estimated();
+            edited[i] = share.edited();
+            maxima[i] = share.max();
+            i++;
+        }
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO daily_channel_reading"
+                + " (channel_id, local_day, total, read_count, estimated_count, edited_count, max_value, updated_at)"
+                + " SELECT u.channel_id, CAST(u.local_day AS DATE), u.total, u.read_count, u.estimated_count,"
+                + " u.edited_count, u.max_value, ?"
+                + " FROM unnest(?, ?, ?, ?, ?, ?, ?)"
+                + " AS u (channel_id, local_day, total, read_count, estimated_count, edited_count, max_value)"
+                + " ON CONFLICT (channel_id, local_day) DO UPDATE SET"
+                + " total = daily_channel_reading.total + EXCLUDED.total,"
+                + " read_count = daily_channel_reading.read_count + EXCLUDED.read_count,"
+                + " estimated_count = daily_channel_reading.estimated_count + EXCLUDED.estimated_count,"
+                + " edited_count = daily_channel_reading.edited_count + EXCLUDED.edited_count,"
+                + " max_value = GREATEST(daily_channel_reading.max_value, EXCLUDED.max_value),"
+                + " updated_at = EXCLUDED.updated_at")) {
+            s.setTimestamp(1, now);
+            s.setArray(2, c.createArrayOf("bigint", channels));
+            s.setArray(3, c.createArrayOf("text", days));
+            s.setArray(4, c.createArrayOf("numeric", totals));
+            s.setArray(5, c.createArrayOf("int4", counts));
+            s.setArray(6, c.createArrayOf("int4", estimated));
+            s.setArray(7, c.createArrayOf("int4", edited));
+            s.setArray(8, c.createArrayOf("numeric", maxima));
+            s.executeUpdate();
+        }
+    }
+
+    /** COPY of the rows' channel, end, value, quality and source, each line ending with {@code tail}'s columns. */
+    private static void copyInto(Connection c, String target, Collection<IntervalRow> rows, String tail)
+            throws SQLException {
+        StringBuilder text = new StringBuilder(rows.size() * 72);
+        for (IntervalRow row : rows) {
+            text.append(row.channelId()).append('\t').append(row.intervalEnd()).append('\t')
+                    .append(row.value().toPlainString()).append('\t').append(row.quality()).append('\t')
+                    .append(row.source().code()).append('\t').append(tail).append('\n');
+        }
+        try {
+            c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + target + " FROM STDIN",
+                    new ByteArrayInputStream(text.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new SQLException("COPY into " + target + " failed", e);
         }
     }
 

@@ -91,6 +91,25 @@ class IntervalStoreIT {
     }
 
     @Test
+    void aDayArrivingInPartsAddsUpToTheSameDailyTotal() {
+        LocalDate day = LocalDate.of(2013, 1, 16);
+        List<IntervalRow> rows = day(day, "0.250", ReadSource.ACTUAL);
+        rows.set(10, new IntervalRow(channel, rows.get(10).intervalEnd(), new BigDecimal("3.5"), Quality.VALID,
+                ReadSource.ESTIMATED));
+
+        assertEquals(new WriteResult(20, 0, 0, 0), store.write(rows.subList(0, 20), clocks, null));
+        assertEquals(new WriteResult(28, 0, 0, 0), store.write(rows.subList(20, 48), clocks, null));
+        // a later part overlapping the stored ones: new and identical intervals mixed
+        assertEquals(new WriteResult(0, 0, 0, 8), store.write(rows.subList(16, 24), clocks, null));
+
+        DailyReading daily = store.daily(channel, day, day.plusDays(1)).get(0);
+        assertEquals(0, new BigDecimal("15.25").compareTo(daily.total()), daily.toString());
+        assertEquals(48, daily.readCount());
+        assertEquals(1, daily.estimatedCount());
+        assertEquals(0, new BigDecimal("3.5").compareTo(daily.maxValue()));
+    }
+
+    @Test
     void resentIdenticalReadsAreDuplicatesAndChangeNothing() {
         LocalDate day = LocalDate.of(2013, 2, 1);
         store.write(day(day, "0.5", ReadSource.ACTUAL), clocks, null);

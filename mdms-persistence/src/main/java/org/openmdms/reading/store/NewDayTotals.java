@@ -1,0 +1,49 @@
+package org.openmdms.reading.store;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.openmdms.reading.entity.ReadSource;
+
+/**
+ * What a set of new intervals adds to each channel's local days: total, count, estimated and edited
+ * counts, maximum. Only for intervals that were not stored before — then the stored daily totals
+ * grow by exactly these amounts and need not be recomputed from the reads.
+ */
+final class NewDayTotals {
+
+    /** One channel day's share of the new intervals. */
+    record Share(long channelId, LocalDate day, BigDecimal total, int count, int estimated, int edited, BigDecimal max) {
+
+        Share plus(IntervalRow row) {
+            return new Share(channelId, day, total.add(row.value()), count + 1,
+                    estimated + (row.source() == ReadSource.ESTIMATED ? 1 : 0),
+                    edited + (row.source() == ReadSource.EDITED ? 1 : 0),
+                    max.compareTo(row.value()) >= 0 ? max : row.value());
+        }
+    }
+
+    private NewDayTotals() {
+    }
+
+    static Collection<Share> of(Collection<IntervalRow> rows, Map<Long, ChannelClock> clocks) {
+        Map<Object, Share> shares = new LinkedHashMap<>();
+        for (IntervalRow row : rows) {
+            ChannelClock clock = clocks.get(row.channelId());
+            if (clock == null) {
+                throw new IllegalArgumentException("No clock for channel " + row.channelId());
+            }
+            LocalDate day = clock.localDayOf(row.intervalEnd());
+            shares.merge(new DayKey(row.channelId(), day),
+                    new Share(row.channelId(), day, row.value(), 1, row.source() == ReadSource.ESTIMATED ? 1 : 0,
+                            row.source() == ReadSource.EDITED ? 1 : 0, row.value()),
+                    (existing, first) -> existing.plus(row));
+        }
+        return shares.values();
+    }
+
+    private record DayKey(long channelId, LocalDate day) {
+    }
+}
