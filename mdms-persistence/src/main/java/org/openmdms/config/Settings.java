@@ -26,6 +26,11 @@ public final class Settings {
         return Integer.parseInt(value("mdms.demo.fleet", "MDMS_DEMO_FLEET").orElse("3000"));
     }
 
+    /** With the demo reads, London days of synthetic reads for the fleet from 27 October 2013 (the autumn DST day). */
+    public static int demoFleetDays() {
+        return Integer.parseInt(value("mdms.demo.fleet.days", "MDMS_DEMO_FLEET_DAYS").orElse("2"));
+    }
+
     /**
      * Password of the first administrator, created as user "admin" when the user table is empty.
      * Production installs set it once for the first start and then remove it.

@@ -29,6 +29,7 @@ import org.openmdms.admin.entity.Role;
 import org.openmdms.admin.store.UserStore;
 import org.openmdms.config.Settings;
 import org.openmdms.demo.control.DemoFleet;
+import org.openmdms.demo.control.DemoFleetReads;
 import org.openmdms.meter.boundary.MeterData;
 import org.openmdms.meter.boundary.MeterRegistry;
 import org.openmdms.meter.boundary.RegistryImport;
@@ -102,6 +103,7 @@ public class DemoLoader {
                 + " admin/admin-demo, analyst/analyst-demo or auditor/auditor-demo");
         if (Settings.demoReads()) {
             loadHouseholdReads();
+            loadFleetReads();
         }
     }
 
@@ -116,6 +118,28 @@ public class DemoLoader {
         }
     }
 
+    /** A few days of synthetic reads for the fleet (CMEP, through the normal file import), with a few anomalies. */
+    private void loadFleetReads() {
+        try {
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("mdms-demo-fleet", ".cmep");
+            try {
+                try (var out = java.nio.file.Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                    new DemoFleetReads(DemoFleet.members(Settings.demoFleetSize())).write(out,
+                            DemoFleetReads.FIRST_DAY, Settings.demoFleetDays());
+                }
+                try (InputStream reads = java.nio.file.Files.newInputStream(file)) {
+                    ReadingImportView result = readingImporter.importFile("demo fleet reads (CMEP)", "cmep", reads);
+                    LOG.info(() -> "Demo fleet reads loaded: " + result.stored() + " stored, " + result.rejected()
+                            + " rejected");
+                }
+            } finally {
+                java.nio.file.Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private void createUser(String username, String fullName, String role) {
         directory.create(username, username + "-demo", new UserData(fullName, username + "@demo.openmdms.org",
                 Set.of(role)));
@@ -124,13 +148,13 @@ public class DemoLoader {
     /** Every 40th synthetic electric meter was exchanged during 2013, as field crews do. */
     private int meterExchanges(int fleetSize) {
         int done = 0;
-        for (int i = 40; i <= fleetSize; i += 40) {
+        for (int i = DemoFleet.EXCHANGE_EVERY; i <= fleetSize; i += DemoFleet.EXCHANGE_EVERY) {
             String code = "UP-" + (100_000 + i);
             var up = registry.usagePoint(code).orElse(null);
             if (up == null || up.commodity() != Commodity.ELECTRIC) {
                 continue;
             }
-            String serial = "EM" + (30_000_000 + i);
+            String serial = DemoFleet.exchangeSerial(i);
             registry.createMeter(new MeterData(serial, "Landis+Gyr", "E470", Commodity.ELECTRIC, BigDecimal.ONE,
                     "2.1", "HES-1"));
             Instant at = LocalDate.of(2013, 1 + i % 12, 1 + i % 27).atTime(10, 30).atZone(LONDON).toInstant();

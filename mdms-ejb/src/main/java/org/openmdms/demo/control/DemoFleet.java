@@ -1,5 +1,7 @@
 package org.openmdms.demo.control;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import org.openmdms.meter.control.RegistryCsv;
@@ -15,7 +17,45 @@ public final class DemoFleet {
     public static final int FEEDERS_PER_SUBSTATION = 4;
     public static final int TRANSFORMERS_PER_FEEDER = 10;
 
+    /** Every n-th electric meter of the fleet is exchanged during 2013 (see the demo loader). */
+    public static final int EXCHANGE_EVERY = 40;
+
+    /**
+     * One usage point of the fleet as the registry file describes it.
+     *
+     * @param number 1, 2, … in the order of the file (UP-100001 is number 1)
+     * @param channels as the registry file writes them, e.g. {@code KWH:15:DELIVERED;KW:15:DELIVERED}
+     */
+    public record Member(int number, String code, String commodity, String customerClass, String serial,
+            String channels) {
+
+        /** The serial of the meter installed at the end of 2013: the new one where the meter was exchanged. */
+        public String serialAtYearEnd() {
+            return isExchanged() ? exchangeSerial(number) : serial;
+        }
+
+        public boolean isExchanged() {
+            return number % EXCHANGE_EVERY == 0 && "ELECTRIC".equals(commodity);
+        }
+    }
+
     private DemoFleet() {
+    }
+
+    /** The serial of the meter that replaces meter number {@code number} of the fleet. */
+    public static String exchangeSerial(int number) {
+        return "EM" + (30_000_000 + number);
+    }
+
+    /** The {@code size} usage points UP-100001 onwards, as {@link #registryCsv} writes them. */
+    public static List<Member> members(int size) {
+        List<Member> members = new ArrayList<>(size);
+        String[] lines = registryCsv(size).split("\n");
+        for (int i = 1; i < lines.length; i++) {
+            String[] fields = lines[i].split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)");
+            members.add(new Member(i, fields[0], fields[1], fields[2], fields[10], fields[15]));
+        }
+        return members;
     }
 
     /** The registry file for {@code size} usage points UP-100001 onwards. */
