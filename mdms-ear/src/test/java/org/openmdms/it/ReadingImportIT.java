@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.util.Locale;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -148,6 +149,71 @@ class ReadingImportIT {
         JsonObject anotherKey = admin.postJson("readings/batch", batch, key + "-2").json();
         assertEquals(2, anotherKey.getInt("duplicates"), anotherKey.toString());
         assertEquals(400, admin.postJson("readings/batch", batch, null).status());
+    }
+
+    @Test
+    void registerRecordsOfACmepFileAreStoredOnTheRegisterChannelAndAResendIsDuplicates() {
+        String csv = "usage_point_id,commodity,customer_class,time_zone,meter_serial,installed_from,channels\n"
+                + usagePoint + "-R,E,RESIDENTIAL,Europe/London," + meter + "R,2012-12-01,KWH:30:DELIVERED;KWH:REG:DELIVERED\n";
+        assertEquals(1, admin.postCsv("registry/import?source=it", csv).json().getInt("created"));
+        long register = admin.get("usage-points/" + usagePoint + "-R").json().getJsonArray("channels").stream()
+                .map(JsonValue::asJsonObject).filter(c -> !c.containsKey("intervalMinutes") || c.isNull("intervalMinutes")).findFirst().orElseThrow()
+                .getJsonNumber("id").longValue();
+        String cmep = "MEPMD01,20020101,HES,,MDMS,,201306020000," + meter + "R,OK,E,KWHREG,1,,2,"
+                + "201306010000,A,12345.6,201306020000,A,12352.1\n"
+                + "MEPMD01,20020101,HES,,MDMS,,201306020000," + meter + "R,OK,E,KWH,1,00000030,1,201306010030,A,0.25\n";
+
+        JsonObject first = admin.postCsv("readings/import?format=cmep&source=it-reg.cmep", cmep).json();
+        JsonObject again = admin.postCsv("readings/import?format=cmep&source=it-reg.cmep", cmep).json();
+
+        assertEquals(3, first.getInt("received"), first.toString());
+        assertEquals(3, first.getInt("stored"), first.toString());
+        assertEquals(3, again.getInt("duplicates"), again.toString());
+        JsonObject registers = admin.get("usage-points/" + usagePoint + "-R/channels/" + register
+                + "/registers?from=2013-06-01T00:00:00Z&to=2013-06-03T00:00:00Z").json();
+        JsonArray reads = registers.getJsonArray("reads");
+        assertEquals(2, reads.size(), registers.toString());
+        assertEquals(12352.1, reads.getJsonObject(1).getJsonNumber("value").doubleValue(), 1e-9);
+        assertEquals("2013-06-02T00:00:00Z", reads.getJsonObject(1).getString("readAt"));
+        assertEquals(400, admin.get("usage-points/" + usagePoint + "-R/channels/" + register
+                + "/registers?from=2013-06-01T00:00:00Z&to=2015-06-03T00:00:00Z").status());
+    }
+
+    @Test
+    void eventsOfAHeadEndBatchAreStoredOnceAndReadByUsagePointAndMeter() {
+        String batch = "{\"source\":\"HES-1\",\"reads\":["
+                + "{\"meterId\":\"" + meter + "\",\"unit\":\"KWH\",\"intervalMinutes\":30,"
+                + "\"intervalEnd\":\"2013-11-12T18:00:00Z\",\"value\":0}],"
+                + "\"events\":["
+                + "{\"meterId\":\"" + meter + "\",\"type\":\"LAST_GASP\",\"occurredAt\":\"2013-11-12T17:42:10Z\","
+                + "\"detail\":\"phase A\"},"
+                + "{\"meterId\":\"" + meter + "\",\"type\":\"POWER_RESTORE\",\"occurredAt\":\"2013-11-12T18:20:00Z\"},"
+                + "{\"meterId\":\"" + meter + "\",\"type\":\"LAST_GASP\",\"occurredAt\":\"2013-11-12T17:42:10Z\"},"
+                + "{\"meterId\":\"NO-SUCH-METER\",\"type\":\"TAMPER\",\"occurredAt\":\"2013-11-12T17:00:00Z\"}]}";
+
+        JsonObject result = admin.postJson("readings/batch", batch, "events-" + meter).json();
+
+        assertEquals(5, result.getInt("received"), result.toString());
+        assertEquals(3, result.getInt("stored"), result.toString());
+        assertEquals(1, result.getInt("duplicates"), result.toString());
+        assertEquals(1, result.getInt("rejected"), result.toString());
+        JsonObject reject = result.getJsonArray("rejects").getJsonObject(0);
+        assertEquals(5, reject.getInt("line"), "the 4th event follows the one read");
+        assertTrue(reject.getString("reason").contains("NO-SUCH-METER is not in the registry"), reject.toString());
+        JsonObject atUsagePoint = admin.get("usage-points/" + usagePoint
+                + "/events?from=2013-11-12T00:00:00Z&to=2013-11-13T00:00:00Z").json();
+        JsonArray events = atUsagePoint.getJsonArray("events");
+        assertEquals(2, events.size(), atUsagePoint.toString());
+        assertEquals("LAST_GASP", events.getJsonObject(0).getString("type"));
+        assertEquals("phase A", events.getJsonObject(0).getString("detail"));
+        assertEquals(meter, events.getJsonObject(0).getString("meter"));
+        assertEquals("Europe/London", atUsagePoint.getString("timeZone"));
+        JsonObject ofMeter = admin.get("meters/" + meter + "/events?from=2013-11-12T18:00:00Z&to=2013-11-13T00:00:00Z")
+                .json();
+        assertEquals("POWER_RESTORE", ofMeter.getJsonArray("events").getJsonObject(0).getString("type"));
+        assertEquals(usagePoint, ofMeter.getJsonArray("events").getJsonObject(0).getString("usagePoint"));
+        assertEquals(404, admin.get("meters/NO-SUCH-METER/events?from=2013-11-12T00:00:00Z&to=2013-11-13T00:00:00Z")
+                .status());
     }
 
     @Test

@@ -11,15 +11,18 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Set;
 import java.util.logging.Logger;
 import java.util.zip.GZIPInputStream;
@@ -28,6 +31,7 @@ import org.openmdms.admin.boundary.UserDirectory;
 import org.openmdms.admin.entity.Role;
 import org.openmdms.admin.store.UserStore;
 import org.openmdms.config.Settings;
+import org.openmdms.demo.control.DemoEvents;
 import org.openmdms.demo.control.DemoFleet;
 import org.openmdms.demo.control.DemoFleetReads;
 import org.openmdms.meter.boundary.MeterData;
@@ -42,7 +46,8 @@ import org.openmdms.reading.boundary.ReadingImporter;
 /**
  * With {@code mdms.demo=true}, fills an empty database with the demo: users for each role, the
  * 100 Low Carbon London households and a synthetic fleet, loaded through the same registry import
- * an administrator uses, then a few meter exchanges and spare meters. Runs as a timer just after
+ * an administrator uses, then a few meter exchanges and spare meters, a handful of the households'
+ * 2013 meter events (through the head-end batch import) and their reads. Runs as a timer just after
  * start-up, with the administrator role, so the server is up while it loads.
  */
 @Singleton
@@ -101,10 +106,28 @@ public class DemoLoader {
         LOG.info(() -> "Demo registry loaded: " + households.created() + " Low Carbon London households, "
                 + fleet.created() + " synthetic usage points, " + exchanges + " meter exchanges. Sign in as"
                 + " admin/admin-demo, analyst/analyst-demo or auditor/auditor-demo");
+        loadHouseholdEvents();
         if (Settings.demoReads()) {
             loadHouseholdReads();
             loadFleetReads();
         }
+    }
+
+    /** A handful of 2013 meter events of the households (outages, a tamper, clock changes), as a head-end batch. */
+    private void loadHouseholdEvents() {
+        List<String> meters;
+        try (BufferedReader registry = new BufferedReader(new InputStreamReader(resource("demo/lcl-registry.csv"),
+                StandardCharsets.UTF_8))) {
+            // The households' usage points are LCL-<LCLid>, and each meter's serial is its LCLid.
+            meters = registry.lines().skip(1).filter(line -> line.startsWith("LCL-"))
+                    .map(line -> line.substring(4, line.indexOf(','))).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ReadingImportView result = readingImporter.importBatch("demo-events-2013", DemoEvents.batch(meters))
+                .readingImport();
+        LOG.info(() -> "Demo events loaded: " + result.stored() + " meter events stored, " + result.rejected()
+                + " rejected");
     }
 
     /** The 100 households' real half-hourly reads of 2013 (about 1.7 million), through the normal file import. */

@@ -9,6 +9,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,19 +20,27 @@ import org.openmdms.meter.store.MeterPlacement;
 import org.openmdms.meter.store.MeterStore;
 import org.openmdms.meter.store.UsagePointStore;
 import org.openmdms.reading.control.ChannelMapping;
+import org.openmdms.reading.control.MeterEvent;
 import org.openmdms.reading.control.MeterIntervalRead;
+import org.openmdms.reading.control.MeterRegisterRead;
+import org.openmdms.reading.control.ReadingChunk;
 import org.openmdms.reading.entity.ReadingImport;
 import org.openmdms.reading.entity.ReadingReject;
 import org.openmdms.reading.store.ChannelClock;
+import org.openmdms.reading.store.EventRow;
 import org.openmdms.reading.store.IntervalRow;
 import org.openmdms.reading.store.IntervalStore;
+import org.openmdms.reading.store.MeterEventStore;
 import org.openmdms.reading.store.ReadingImportStore;
+import org.openmdms.reading.store.RegisterReadStore;
+import org.openmdms.reading.store.RegisterRow;
 import org.openmdms.reading.store.WriteResult;
 
 /**
- * Writes one chunk of an import in a transaction of its own: maps the reads to channels with two
- * registry queries for the whole chunk, writes them through the interval store, and adds the
- * chunk's counts and rejects to the import record — all or nothing, so that a crash leaves the
+ * Writes one chunk of an import in a transaction of its own: maps its interval reads, register reads
+ * and events to the registry with three queries for the whole chunk, writes them through the
+ * interval, register read and event stores, and adds the chunk's counts and rejects to the import
+ * record — all or nothing, so that a crash leaves the
  * import exactly as far as its committed chunks, and a re-import completes it with duplicates.
  */
 @Stateless
@@ -49,6 +58,12 @@ public class IntervalWriter {
 
     @Inject
     IntervalStore store;
+
+    @Inject
+    RegisterReadStore registers;
+
+    @Inject
+    MeterEventStore events;
 
     @Inject
     ReadingImportStore imports;
@@ -77,16 +92,26 @@ public class IntervalWriter {
         return imports.findByIdempotencyKey(idempotencyKey).map(ReadingImport::id);
     }
 
+    /**
+     * Maps the chunk's reads and events to the registry with three queries (meter ids, installations,
+     * channels), writes them through their stores, and adds the counts and rejects to the import.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public WriteResult writeChunk(long importId, List<MeterIntervalRead> reads, List<RowError> parseRejects) {
-        Set<String> serials = reads.stream().map(MeterIntervalRead::meterId).collect(Collectors.toSet());
+    public WriteResult writeChunk(long importId, ReadingChunk chunk) {
+        Set<String> serials = new HashSet<>();
+        chunk.intervals().forEach(r -> serials.add(r.meterId()));
+        chunk.registers().forEach(r -> serials.add(r.meterId()));
+        Set<String> eventSerials = chunk.events().stream().map(MeterEvent::meterId).collect(Collectors.toSet());
+        serials.addAll(eventSerials);
         List<MeterPlacement> placements = meters.placementsOf(serials);
         ChannelMapping mapping = new ChannelMapping(placements, usagePoints.channelsOf(
-                placements.stream().map(MeterPlacement::usagePointId).collect(Collectors.toSet())));
-        List<IntervalRow> rows = new ArrayList<>(reads.size());
+                placements.stream().map(MeterPlacement::usagePointId).collect(Collectors.toSet())),
+                meters.idsOf(eventSerials));
+        List<RowError> rejects = new ArrayList<>(chunk.rejects());
+
+        List<IntervalRow> rows = new ArrayList<>(chunk.intervals().size());
         Map<Long, ChannelClock> clocks = new HashMap<>();
-        List<RowError> rejects = new ArrayList<>(parseRejects);
-        for (MeterIntervalRead read : reads) {
+        for (MeterIntervalRead read : chunk.intervals()) {
             ChannelMapping.Mapped mapped = mapping.map(read);
             if (mapped.refused()) {
                 rejects.add(new RowError(read.line(), mapped.refusal()));
@@ -95,10 +120,31 @@ public class IntervalWriter {
                 clocks.put(mapped.row().channelId(), mapped.clock());
             }
         }
-        WriteResult written = store.write(rows, clocks, importId);
+        List<RegisterRow> registerRows = new ArrayList<>();
+        for (MeterRegisterRead read : chunk.registers()) {
+            ChannelMapping.MappedRegister mapped = mapping.map(read);
+            if (mapped.refusal() != null) {
+                rejects.add(new RowError(read.line(), mapped.refusal()));
+            } else {
+                registerRows.add(mapped.row());
+            }
+        }
+        List<EventRow> eventRows = new ArrayList<>();
+        for (MeterEvent event : chunk.events()) {
+            ChannelMapping.MappedEvent mapped = mapping.map(event);
+            if (mapped.refusal() != null) {
+                rejects.add(new RowError(event.line(), mapped.refusal()));
+            } else {
+                eventRows.add(mapped.row());
+            }
+        }
+        WriteResult written = store.write(rows, clocks, importId)
+                .plus(registers.write(registerRows, importId))
+                .plus(events.write(eventRows, importId));
         ReadingImport readingImport = imports.find(importId).orElseThrow();
         long alreadyRejected = readingImport.rejected();
-        readingImport.count(reads.size() + parseRejects.size(), written.stored(), written.duplicates(), rejects.size());
+        readingImport.count(chunk.received(), written.stored(), written.duplicates(), rejects.size());
+        rejects.sort(java.util.Comparator.comparingLong(RowError::line));
         for (int i = 0; i < rejects.size() && alreadyRejected + i < MAX_REJECTS_KEPT; i++) {
             imports.addReject(new ReadingReject(importId, rejects.get(i).line(), rejects.get(i).reason()));
         }

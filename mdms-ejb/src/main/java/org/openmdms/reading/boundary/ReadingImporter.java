@@ -15,15 +15,18 @@ import java.util.List;
 import java.util.logging.Logger;
 import org.openmdms.admin.entity.Role;
 import org.openmdms.meter.control.RowError;
+import org.openmdms.reading.control.MeterEvent;
 import org.openmdms.reading.control.MeterIntervalRead;
+import org.openmdms.reading.control.MeterRegisterRead;
 import org.openmdms.reading.control.ReadingBatch;
 import org.openmdms.reading.control.ReadingBatchRefused;
+import org.openmdms.reading.control.ReadingChunk;
 import org.openmdms.reading.control.ReadingFormat;
 import org.openmdms.reading.control.ReadingSink;
 
 /**
- * Imports a reading file of any size in bounded memory: the parser streams records into chunks of
- * {@link #CHUNK} reads, each written and counted in its own transaction by {@link IntervalWriter}.
+ * Imports a reading file or batch of any size in bounded memory: the parser streams records (interval
+ * reads, register reads, events, rejects) into chunks of {@link #CHUNK}, each written and counted in its own transaction by {@link IntervalWriter}.
  * Every import is recorded with its counts and rejects (line and reason).
  */
 @Stateless
@@ -62,7 +65,7 @@ public class ReadingImporter {
         return view;
     }
 
-    /** The most reads one pushed batch may carry; larger deliveries go as files. */
+    /** The most records (reads, register reads, events) one pushed batch may carry; larger deliveries go as files. */
     public static final int MAX_BATCH = 100_000;
 
     /**
@@ -79,12 +82,12 @@ public class ReadingImporter {
             throw new ReadingBatchRefused("An Idempotency-Key of 1 to 128 characters is required, so that the"
                     + " batch can be sent again safely");
         }
-        if (batch == null || batch.reads() == null || batch.reads().isEmpty()) {
-            throw new ReadingBatchRefused("The batch has no reads");
+        if (batch == null || batch.size() == 0) {
+            throw new ReadingBatchRefused("The batch has no reads, register reads or events");
         }
-        if (batch.reads().size() > MAX_BATCH) {
-            throw new ReadingBatchRefused("A batch carries at most " + MAX_BATCH + " reads; send larger deliveries"
-                    + " as a file");
+        if (batch.size() > MAX_BATCH) {
+            throw new ReadingBatchRefused("A batch carries at most " + MAX_BATCH + " records (reads, register reads"
+                    + " and events together); send larger deliveries as a file");
         }
         String key = idempotencyKey.strip();
         var earlier = writer.importWithKey(key);
@@ -111,11 +114,16 @@ public class ReadingImporter {
         return new BatchImport(false, readings.importRecord(importId));
     }
 
-    /** Collects parsed reads into chunks and hands each full chunk to the writer. */
+    /**
+     * Collects what a parser or batch hands on — interval reads, register reads, events, rejects —
+     * into chunks of at most {@link #CHUNK} records and hands each full chunk to the writer.
+     */
     private final class Chunker implements ReadingSink {
 
         private final long importId;
-        private final List<MeterIntervalRead> reads = new ArrayList<>(CHUNK);
+        private final List<MeterIntervalRead> intervals = new ArrayList<>();
+        private final List<MeterRegisterRead> registers = new ArrayList<>();
+        private final List<MeterEvent> events = new ArrayList<>();
         private final List<RowError> rejects = new ArrayList<>();
 
         Chunker(long importId) {
@@ -124,24 +132,42 @@ public class ReadingImporter {
 
         @Override
         public void interval(MeterIntervalRead read) {
-            reads.add(read);
-            if (reads.size() >= CHUNK) {
-                flush();
-            }
+            intervals.add(read);
+            flushIfFull();
+        }
+
+        @Override
+        public void register(MeterRegisterRead read) {
+            registers.add(read);
+            flushIfFull();
+        }
+
+        @Override
+        public void event(MeterEvent event) {
+            events.add(event);
+            flushIfFull();
         }
 
         @Override
         public void reject(RowError error) {
             rejects.add(error);
-            if (rejects.size() >= CHUNK) {
+            flushIfFull();
+        }
+
+        private void flushIfFull() {
+            if (intervals.size() + registers.size() + events.size() + rejects.size() >= CHUNK) {
                 flush();
             }
         }
 
         void flush() {
-            if (!reads.isEmpty() || !rejects.isEmpty()) {
-                writer.writeChunk(importId, List.copyOf(reads), List.copyOf(rejects));
-                reads.clear();
+            ReadingChunk chunk = new ReadingChunk(List.copyOf(intervals), List.copyOf(registers), List.copyOf(events),
+                    List.copyOf(rejects));
+            if (chunk.received() > 0) {
+                writer.writeChunk(importId, chunk);
+                intervals.clear();
+                registers.clear();
+                events.clear();
                 rejects.clear();
             }
         }

@@ -3,21 +3,17 @@ package org.openmdms.reading.control;
 import org.openmdms.meter.control.RowError;
 
 /**
- * Where a reading-file parser hands what it reads, record by record, so that files of any size are
- * parsed in bounded memory. A malformed record goes to {@link #reject} with its line and reason and
- * parsing goes on with the next one.
+ * Where a reading-file parser or a batch hands what it reads, record by record, so that files of any
+ * size are parsed in bounded memory: interval reads, register reads and meter events. A malformed
+ * record goes to {@link #reject} with its line and reason and parsing goes on with the next one.
  */
 public interface ReadingSink {
 
     void interval(MeterIntervalRead read);
 
-    default void register(MeterRegisterRead read) {
-        reject(new RowError(read.line(), "register reads are not stored yet (interval reads only)"));
-    }
+    void register(MeterRegisterRead read);
 
-    default void event(MeterEvent event) {
-        reject(new RowError(event.line(), "meter events are not stored yet (interval reads only)"));
-    }
+    void event(MeterEvent event);
 
     void reject(RowError error);
 }

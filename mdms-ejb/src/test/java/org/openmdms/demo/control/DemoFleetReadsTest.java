@@ -15,7 +15,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.openmdms.meter.control.RowError;
+import org.openmdms.reading.control.MeterEvent;
 import org.openmdms.reading.control.MeterIntervalRead;
+import org.openmdms.reading.control.MeterRegisterRead;
 import org.openmdms.reading.control.ReadingFormat;
 import org.openmdms.reading.control.ReadingSink;
 
@@ -34,6 +36,16 @@ class DemoFleetReadsTest {
             @Override
             public void interval(MeterIntervalRead read) {
                 reads.add(read);
+            }
+
+            @Override
+            public void register(MeterRegisterRead read) {
+                rejects.add(new RowError(read.line(), "unexpected register read"));
+            }
+
+            @Override
+            public void event(MeterEvent event) {
+                rejects.add(new RowError(event.line(), "unexpected event"));
             }
 
             @Override

@@ -9,6 +9,7 @@ final class RecordingSink implements ReadingSink {
 
     final List<MeterIntervalRead> intervals = new ArrayList<>();
     final List<MeterRegisterRead> registers = new ArrayList<>();
+    final List<MeterEvent> events = new ArrayList<>();
     final List<RowError> rejects = new ArrayList<>();
 
     @Override
@@ -19,6 +20,11 @@ final class RecordingSink implements ReadingSink {
     @Override
     public void register(MeterRegisterRead read) {
         registers.add(read);
+    }
+
+    @Override
+    public void event(MeterEvent event) {
+        events.add(event);
     }
 
     @Override

@@ -64,6 +64,18 @@ public class MeterStore {
         return found;
     }
 
+    /** Database ids of the meters with these serial numbers, in one query (for mapping events in bulk). */
+    public Map<String, Long> idsOf(java.util.Collection<String> serialNumbers) {
+        Map<String, Long> ids = new HashMap<>();
+        if (!serialNumbers.isEmpty()) {
+            em.createQuery("select m.serialNumber, m.id from Meter m where m.serialNumber in :serials", Object[].class)
+                    .setParameter("serials", serialNumbers)
+                    .getResultList()
+                    .forEach(row -> ids.put((String) row[0], (Long) row[1]));
+        }
+        return ids;
+    }
+
     /** Every installation of these meters, in one query (for mapping reads in bulk). */
     public List<MeterPlacement> placementsOf(java.util.Collection<String> serialNumbers) {
         if (serialNumbers.isEmpty()) {

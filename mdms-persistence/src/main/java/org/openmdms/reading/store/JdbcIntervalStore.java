@@ -8,8 +8,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -27,7 +25,7 @@ import org.openmdms.reading.entity.ReadSource;
  * daily totals of the touched channel days. Subclasses stage the rows (COPY, JDBC batch) and prepare
  * partitions.
  */
-abstract class JdbcIntervalStore implements IntervalStore {
+abstract class JdbcIntervalStore extends JdbcStore implements IntervalStore {
 
     /** Same value, quality and source: a duplicate. */
     private static final String SAME = "r.read_value = s.read_value AND r.quality = s.quality AND r.source = s.source";
@@ -83,10 +81,8 @@ abstract class JdbcIntervalStore implements IntervalStore {
             + " VALUES (a.channel_id, a.local_day, a.total, a.read_count, a.estimated_count, a.edited_count,"
             + " a.max_value, ?)";
 
-    protected final DataSource dataSource;
-
     protected JdbcIntervalStore(DataSource dataSource) {
-        this.dataSource = dataSource;
+        super(dataSource);
     }
 
     /** Puts the rows into interval_read_stage under the batch id. */
@@ -271,82 +267,6 @@ abstract class JdbcIntervalStore implements IntervalStore {
             prepare(c, from, to);
             return null;
         });
-    }
-
-    protected static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(ResultSet r, int column) throws SQLException {
-        OffsetDateTime value = r.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
-
-    protected static void update(Connection c, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                s.setObject(i + 1, parameters[i]);
-            }
-            s.executeUpdate();
-        }
-    }
-
-    interface Binder {
-        void bind(PreparedStatement statement) throws SQLException;
-    }
-
-    interface RowMapper<T> {
-        T map(ResultSet row) throws SQLException;
-    }
-
-    interface Work<T> {
-        T run(Connection connection) throws SQLException;
-    }
-
-    private <T> List<T> query(String sql, Binder binder, RowMapper<T> mapper) {
-        return inTransaction(c -> {
-            List<T> rows = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement(sql)) {
-                binder.bind(s);
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        rows.add(mapper.map(r));
-                    }
-                }
-            }
-            return rows;
-        });
-    }
-
-    /**
-     * Runs the work on a connection of the data source: inside the caller's (JTA) transaction when
-     * there is one, else in a transaction of its own.
-     */
-    protected <T> T inTransaction(Work<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            boolean own = c.getAutoCommit();
-            if (own) {
-                c.setAutoCommit(false);
-            }
-            try {
-                T result = work.run(c);
-                if (own) {
-                    c.commit();
-                }
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                if (own) {
-                    c.rollback();
-                }
-                throw e;
-            } finally {
-                if (own) {
-                    c.setAutoCommit(true);
-                }
-            }
-        } catch (SQLException e) {
-            throw new IntervalStoreException(e);
-        }
     }
 
     private record Key(long channelId, Instant intervalEnd) {

@@ -12,11 +12,15 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.openmdms.reading.boundary.ChannelReads;
+import org.openmdms.reading.boundary.ChannelRegisters;
 import org.openmdms.reading.boundary.MeterReadings;
 import org.openmdms.reading.store.DailyReading;
 import org.openmdms.reading.store.IntervalVersion;
 
-/** The reads of one channel of a usage point: values over a range, one interval's history, daily totals. */
+/**
+ * The reads of one channel of a usage point: interval values over a range, one interval's history,
+ * daily totals; register reads of a register channel.
+ */
 @Path("usage-points/{code}/channels/{channelId}")
 @Produces(MediaType.APPLICATION_JSON)
 public class ChannelReadsResource {
@@ -52,7 +56,15 @@ public class ChannelReadsResource {
         }
     }
 
-    private static Instant instant(String name, String text) {
+    /** Register reads of a register channel read in [from, to) (UTC instants), at most 366 days. */
+    @GET
+    @Path("registers")
+    public ChannelRegisters registers(@PathParam("code") String code, @PathParam("channelId") long channelId,
+            @QueryParam("from") String from, @QueryParam("to") String to) {
+        return readings.registers(code, channelId, instant("from", from), instant("to", to));
+    }
+
+    static Instant instant(String name, String text) {
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException | NullPointerException e) {

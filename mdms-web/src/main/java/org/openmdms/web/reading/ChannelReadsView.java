@@ -22,6 +22,7 @@ import java.util.Map;
 import org.openmdms.meter.boundary.ChannelView;
 import org.openmdms.meter.boundary.UsagePointView;
 import org.openmdms.reading.boundary.ChannelReads;
+import org.openmdms.reading.boundary.ChannelRegisters;
 import org.openmdms.reading.boundary.MeterReadings;
 import org.openmdms.reading.entity.Quality;
 import org.openmdms.reading.entity.ReadSource;
@@ -29,6 +30,7 @@ import org.openmdms.reading.store.ChannelClock;
 import org.openmdms.reading.store.DailyReading;
 import org.openmdms.reading.store.IntervalVersion;
 import org.openmdms.reading.store.StoredInterval;
+import org.openmdms.reading.store.StoredRegisterRead;
 import org.openmdms.web.Messages;
 import org.primefaces.PrimeFaces;
 import org.primefaces.event.SelectEvent;
@@ -36,7 +38,7 @@ import org.primefaces.event.SelectEvent;
 /**
  * The Reads tab of usagepoint/detail.xhtml: one channel's interval values over a range of local days
  * (at most {@value #MAX_DAYS}) as a chart and a table, the daily totals of those days, and the
- * history of an interval that was replaced. Opens on the {@value #DEFAULT_DAYS} days ending at the
+ * history of an interval that was replaced; for a register channel, the table of its register reads. Opens on the {@value #DEFAULT_DAYS} days ending at the
  * channel's latest read.
  */
 @Named
@@ -66,6 +68,7 @@ public class ChannelReadsView implements Serializable {
     private LocalDate from;
     private LocalDate to;
     private ChannelReads reads;
+    private ChannelRegisters registers;
     private List<DailyReading> daily = List.of();
     private String chart;
     private StoredInterval selected;
@@ -90,6 +93,7 @@ public class ChannelReadsView implements Serializable {
     /** Reads the chosen channel and range; called by the Show button and the presets. */
     public void show() {
         reads = null;
+        registers = null;
         daily = List.of();
         chart = null;
         ChannelView channel = channel();
@@ -108,6 +112,10 @@ public class ChannelReadsView implements Serializable {
         ChannelClock clock = new ChannelClock(ZoneId.of(zone),
                 channel.intervalMinutes() == null ? 0 : channel.intervalMinutes());
         try {
+            if (channel.intervalMinutes() == null) {
+                registers = readings.registers(code, channelId, clock.firstEndOf(from), clock.endsBefore(to));
+                return;
+            }
             reads = readings.reads(code, channelId, clock.firstEndOf(from), clock.endsBefore(to));
             daily = readings.daily(code, channelId, from, to.plusDays(1));
             chart = chartJson(channel);
@@ -291,7 +299,16 @@ public class ChannelReadsView implements Serializable {
     }
 
     public boolean isNoReads() {
-        return reads == null || reads.reads().isEmpty();
+        return (reads == null || reads.reads().isEmpty()) && !isRegister();
+    }
+
+    /** Whether a register channel is shown: its reads are a table of cumulative values, no chart. */
+    public boolean isRegister() {
+        return registers != null;
+    }
+
+    public List<StoredRegisterRead> getRegisterRows() {
+        return registers == null ? List.of() : registers.reads();
     }
 
     public String getZone() {

@@ -1,0 +1,108 @@
+package org.openmdms.reading.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * What the reading stores share: work on a connection of the data source inside the caller's
+ * transaction (or one of its own), queries mapped row by row, and instants bound and read as UTC
+ * offsets (TIMESTAMP WITH TIME ZONE).
+ */
+abstract class JdbcStore {
+
+    protected final DataSource dataSource;
+
+    protected JdbcStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    interface Binder {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    interface RowMapper<T> {
+        T map(ResultSet row) throws SQLException;
+    }
+
+    interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    protected static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    protected static Instant instant(ResultSet r, int column) throws SQLException {
+        OffsetDateTime value = r.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    protected static void update(Connection c, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setObject(i + 1, parameters[i]);
+            }
+            s.executeUpdate();
+        }
+    }
+
+    /** The rows of a query, at most {@code maxRows} (0: all). */
+    protected <T> List<T> query(String sql, Binder binder, RowMapper<T> mapper, int maxRows) {
+        return inTransaction(c -> {
+            List<T> rows = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                s.setMaxRows(maxRows);
+                binder.bind(s);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        rows.add(mapper.map(r));
+                    }
+                }
+            }
+            return rows;
+        });
+    }
+
+    protected <T> List<T> query(String sql, Binder binder, RowMapper<T> mapper) {
+        return query(sql, binder, mapper, 0);
+    }
+
+    /**
+     * Runs the work on a connection of the data source: inside the caller's (JTA) transaction when
+     * there is one, else in a transaction of its own.
+     */
+    protected <T> T inTransaction(Work<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            boolean own = c.getAutoCommit();
+            if (own) {
+                c.setAutoCommit(false);
+            }
+            try {
+                T result = work.run(c);
+                if (own) {
+                    c.commit();
+                }
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                if (own) {
+                    c.rollback();
+                }
+                throw e;
+            } finally {
+                if (own) {
+                    c.setAutoCommit(true);
+                }
+            }
+        } catch (SQLException e) {
+            throw new ReadingStoreException(e);
+        }
+    }
+}

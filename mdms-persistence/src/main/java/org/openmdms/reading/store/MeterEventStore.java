@@ -1,0 +1,116 @@
+package org.openmdms.reading.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.openmdms.reading.entity.MeterEventType;
+
+/**
+ * Meter events in the database. An event is identified by (meter, occurred_at, event type): the
+ * same event sent again is a duplicate and changes nothing (the first detail stays). A write is one
+ * JDBC batch of insert-if-absent statements (PostgreSQL {@code ON CONFLICT DO NOTHING}, H2
+ * {@code MERGE}) whose answers count the duplicates; writes join the caller's transaction. Reads
+ * are by usage point or by meter over a time range, served by the table's indexes.
+ */
+public class MeterEventStore extends JdbcStore {
+
+    private static final String[] COLUMNS = {"meter_id", "occurred_at", "event_type", "usage_point_id", "detail",
+        "received_at", "import_id"};
+    private static final String[] TYPES = {"BIGINT", "TIMESTAMP WITH TIME ZONE", "VARCHAR(32)", "BIGINT",
+        "VARCHAR(1000)", "TIMESTAMP WITH TIME ZONE", "BIGINT"};
+    private static final String SELECT = "SELECT m.serial_number, up.code, up.time_zone, e.event_type, e.occurred_at,"
+            + " e.detail, e.received_at FROM meter_event e JOIN meter m ON m.id = e.meter_id"
+            + " LEFT JOIN usage_point up ON up.id = e.usage_point_id";
+    /** The longest detail kept; longer text is cut. */
+    public static final int MAX_DETAIL = 1000;
+
+    private final String insert;
+
+    public MeterEventStore(DataSource dataSource, String databaseProduct) {
+        super(dataSource);
+        insert = InsertIfAbsent.of(databaseProduct).sql("meter_event", COLUMNS, TYPES,
+                new String[] {"meter_id", "occurred_at", "event_type"});
+    }
+
+    /** Writes the events; of repeated events in the rows the first counts, the others are duplicates. */
+    public WriteResult write(List<EventRow> rows, Long importId) {
+        if (rows.isEmpty()) {
+            return WriteResult.NONE;
+        }
+        Map<Key, EventRow> first = new LinkedHashMap<>();
+        rows.forEach(r -> first.putIfAbsent(new Key(r.meterId(), r.occurredAt(), r.type()), r));
+        Timestamp now = Timestamp.from(Instant.now());
+        long inserted = inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement(insert)) {
+                for (EventRow row : first.values()) {
+                    s.setLong(1, row.meterId());
+                    s.setObject(2, utc(row.occurredAt()));
+                    s.setString(3, row.type().name());
+                    if (row.usagePointId() == null) {
+                        s.setNull(4, Types.BIGINT);
+                    } else {
+                        s.setLong(4, row.usagePointId());
+                    }
+                    s.setString(5, row.detail() == null || row.detail().length() <= MAX_DETAIL ? row.detail()
+                            : row.detail().substring(0, MAX_DETAIL));
+                    s.setTimestamp(6, now);
+                    RegisterReadStore.importId(s, 7, importId);
+                    s.addBatch();
+                }
+                return RegisterReadStore.inserted(s.executeBatch());
+            }
+        });
+        return new WriteResult(inserted, 0, 0, rows.size() - inserted);
+    }
+
+    /** Events at the usage point (of whichever meter served it) in [from, to), in time order, at most {@code limit}. */
+    public List<StoredEvent> ofUsagePoint(long usagePointId, Instant from, Instant to, int limit) {
+        return query(SELECT + " WHERE e.usage_point_id = ? AND e.occurred_at >= ? AND e.occurred_at < ?"
+                + " ORDER BY e.occurred_at, e.event_type", s -> bind(s, usagePointId, from, to),
+                MeterEventStore::event, limit);
+    }
+
+    /** Events of the meter, wherever it was, in [from, to), in time order, at most {@code limit}. */
+    public List<StoredEvent> ofMeter(long meterId, Instant from, Instant to, int limit) {
+        return query(SELECT + " WHERE e.meter_id = ? AND e.occurred_at >= ? AND e.occurred_at < ?"
+                + " ORDER BY e.occurred_at, e.event_type", s -> bind(s, meterId, from, to),
+                MeterEventStore::event, limit);
+    }
+
+    /** When the latest event at the usage point occurred. */
+    public Optional<Instant> latestAtUsagePoint(long usagePointId) {
+        return latest("usage_point_id", usagePointId);
+    }
+
+    /** When the meter's latest event occurred. */
+    public Optional<Instant> latestOfMeter(long meterId) {
+        return latest("meter_id", meterId);
+    }
+
+    private Optional<Instant> latest(String column, long id) {
+        return query("SELECT MAX(occurred_at) FROM meter_event WHERE " + column + " = ?", s -> s.setLong(1, id),
+                r -> Optional.ofNullable(instant(r, 1))).get(0);
+    }
+
+    private static void bind(PreparedStatement s, long id, Instant from, Instant to) throws SQLException {
+        s.setLong(1, id);
+        s.setObject(2, utc(from));
+        s.setObject(3, utc(to));
+    }
+
+    private static StoredEvent event(ResultSet r) throws SQLException {
+        return new StoredEvent(r.getString(1), r.getString(2), r.getString(3), MeterEventType.valueOf(r.getString(4)),
+                instant(r, 5), r.getString(6), instant(r, 7));
+    }
+
+    private record Key(long meterId, Instant occurredAt, MeterEventType type) {
+    }
+}
