@@ -100,7 +100,7 @@ class HeadEndQueueIT {
         JsonObject empty = await(() -> deadLetterWithKey("empty-" + run), "the message without a body");
         assertTrue(empty.getString("reason").contains("not a text message"), empty.toString());
         JsonObject noReads = await(() -> deadLetterWithKey("no-reads-" + run), "the batch without reads");
-        assertEquals("The batch has no reads", noReads.getString("reason"));
+        assertTrue(noReads.getString("reason").startsWith("The batch has no reads"), noReads.toString());
 
         Api.Reply retried = admin.post("readings/dead-letters/" + encode(noReads.getString("id")) + "/retry", "");
         assertEquals(200, retried.status(), retried.body());
@@ -109,7 +109,7 @@ class HeadEndQueueIT {
             JsonObject letter = deadLetterWithKey("no-reads-" + run);
             return letter != null && !letter.getString("id").equals(noReads.getString("id")) ? letter : null;
         }, "the retried batch to come back");
-        assertEquals("The batch has no reads", again.getString("reason"));
+        assertEquals(noReads.getString("reason"), again.getString("reason"));
         assertEquals(404, admin.post("readings/dead-letters/" + encode(noReads.getString("id")) + "/retry", "").status());
         assertEquals(200, admin.delete("readings/dead-letters/" + encode(again.getString("id"))).status());
         assertEquals(200, admin.delete("readings/dead-letters/" + encode(empty.getString("id"))).status());

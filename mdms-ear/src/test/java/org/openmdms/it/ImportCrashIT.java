@@ -23,7 +23,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Kill and retry: a server is killed with SIGKILL in the middle of a reading file's import. After
- * the restart the import is marked FAILED (interrupted) with what its committed chunks stored; the
+ * the restart the import is marked FAILED (interrupted) with what its committed chunks stored (on
+ * PostgreSQL every chunk committed before the kill; H2 may lose its last commits, records and reads
+ * together); the
  * same file imported again completes it: every read is stored exactly once (the first import's
  * stored + the retry's stored = the file), nothing twice, every channel day complete.
  *
@@ -83,8 +85,11 @@ class ImportCrashIT {
         assertEquals("FAILED", interrupted.getString("status"), interrupted.toString());
         assertTrue(interrupted.getString("failure").contains("interrupted"), interrupted.toString());
         long storedBeforeTheKill = interrupted.getJsonNumber("stored").longValue();
-        assertTrue(storedBeforeTheKill > 0 && storedBeforeTheKill < READS,
-                "the kill must cut the import off midway, stored " + storedBeforeTheKill);
+        assertTrue(storedBeforeTheKill < READS, "the kill must cut the import off, stored " + storedBeforeTheKill);
+        if (!"h2".equals(System.getProperty("mdms.it.db", "h2"))) {
+            // H2 may lose its last commits to a kill (import record and reads together); PostgreSQL may not.
+            assertTrue(storedBeforeTheKill >= running.getJsonNumber("stored").longValue(), "committed chunks survive");
+        }
         assertEquals(0, storedBeforeTheKill % 20_000, "only whole chunks are committed");
 
         HttpResponse<String> retried = upload(file).get();
