@@ -26,6 +26,11 @@ public final class Settings {
         return Integer.parseInt(value("mdms.demo.fleet", "MDMS_DEMO_FLEET").orElse("3000"));
     }
 
+    /** Chunks of one import written side by side where the database allows it (PostgreSQL). */
+    public static int ingestWriters() {
+        return Math.max(1, Integer.parseInt(value("mdms.ingest.writers", "MDMS_INGEST_WRITERS").orElse("2")));
+    }
+
     /** With the demo reads, London days of synthetic reads for the fleet from 27 October 2013 (the autumn DST day). */
     public static int demoFleetDays() {
         return Integer.parseInt(value("mdms.demo.fleet.days", "MDMS_DEMO_FLEET_DAYS").orElse("2"));

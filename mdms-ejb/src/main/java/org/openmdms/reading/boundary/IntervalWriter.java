@@ -48,6 +48,8 @@ import org.openmdms.reading.store.WriteResult;
 public class IntervalWriter {
 
     /** Rejects kept per import; beyond that they are counted, not listed (a garbage file would flood the table). */
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(IntervalWriter.class.getName());
+
     static final int MAX_REJECTS_KEPT = 10_000;
 
     @Inject
@@ -98,6 +100,7 @@ public class IntervalWriter {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public WriteResult writeChunk(long importId, ReadingChunk chunk) {
+        long started = System.nanoTime();
         Set<String> serials = new HashSet<>();
         chunk.intervals().forEach(r -> serials.add(r.meterId()));
         chunk.registers().forEach(r -> serials.add(r.meterId()));
@@ -138,13 +141,15 @@ public class IntervalWriter {
                 eventRows.add(mapped.row());
             }
         }
+        long mapped = System.nanoTime();
         WriteResult written = store.write(rows, clocks, importId)
                 .plus(registers.write(registerRows, importId))
                 .plus(events.write(eventRows, importId));
-        ReadingImport readingImport = imports.find(importId).orElseThrow();
-        long alreadyRejected = readingImport.rejected();
-        readingImport.count(chunk.received(), written.stored(), written.duplicates(), rejects.size());
+        long alreadyRejected = imports.addCounts(importId, chunk.received(), written.stored(), written.duplicates(),
+                rejects.size());
         rejects.sort(java.util.Comparator.comparingLong(RowError::line));
+        LOG.fine(() -> String.format("import %d chunk of %d: mapped in %d ms, stored in %d ms", importId, chunk.received(),
+                (mapped - started) / 1_000_000, (System.nanoTime() - mapped) / 1_000_000));
         for (int i = 0; i < rejects.size() && alreadyRejected + i < MAX_REJECTS_KEPT; i++) {
             imports.addReject(new ReadingReject(importId, rejects.get(i).line(), rejects.get(i).reason()));
         }

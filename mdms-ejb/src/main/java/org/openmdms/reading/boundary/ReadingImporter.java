@@ -1,6 +1,8 @@
 package org.openmdms.reading.boundary;
 
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -10,8 +12,12 @@ import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.logging.Logger;
 import org.openmdms.admin.entity.Role;
 import org.openmdms.meter.control.RowError;
@@ -23,11 +29,14 @@ import org.openmdms.reading.control.ReadingBatchRefused;
 import org.openmdms.reading.control.ReadingChunk;
 import org.openmdms.reading.control.ReadingFormat;
 import org.openmdms.reading.control.ReadingSink;
+import org.openmdms.reading.store.IntervalStore;
 
 /**
  * Imports a reading file or batch of any size in bounded memory: the parser streams records (interval
  * reads, register reads, events, rejects) into chunks of {@link #CHUNK}, each written and counted in its own transaction by {@link IntervalWriter}.
- * Every import is recorded with its counts and rejects (line and reason).
+ * Where the store allows it (PostgreSQL: two) chunks are written side by side, so that one chunk's
+ * mapping runs while the previous one's COPY keeps the database busy; their counts are added to the
+ * import atomically. Every import is recorded with its counts and rejects (line and reason).
  */
 @Stateless
 @RolesAllowed({Role.ADMIN, Role.ANALYST})
@@ -39,6 +48,12 @@ public class ReadingImporter {
 
     @Inject
     IntervalWriter writer;
+
+    @Inject
+    IntervalStore store;
+
+    @Resource
+    ManagedExecutorService executor;
 
     @Inject
     MeterReadings readings;
@@ -53,8 +68,10 @@ public class ReadingImporter {
             readingFormat.parse(new BufferedReader(new InputStreamReader(content, StandardCharsets.UTF_8), 1 << 16),
                     chunker);
             chunker.flush();
+            chunker.awaitAll();
             writer.finish(importId, null);
         } catch (RuntimeException e) {
+            chunker.awaitQuietly();
             LOG.warning(() -> "Import " + importId + " of " + source + " failed: " + e);
             writer.finish(importId, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
@@ -107,8 +124,10 @@ public class ReadingImporter {
         try {
             batch.emit(chunker);
             chunker.flush();
+            chunker.awaitAll();
             writer.finish(importId, null);
         } catch (RuntimeException e) {
+            chunker.awaitQuietly();
             writer.finish(importId, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
         return new BatchImport(false, readings.importRecord(importId));
@@ -126,8 +145,57 @@ public class ReadingImporter {
         private final List<MeterEvent> events = new ArrayList<>();
         private final List<RowError> rejects = new ArrayList<>();
 
+        /** Chunks being written side by side (at most the store's concurrent writers), oldest first. */
+        private final Deque<Future<?>> writing = new ArrayDeque<>();
+
         Chunker(long importId) {
             this.importId = importId;
+        }
+
+        private void write(ReadingChunk chunk) {
+            int writers = store.concurrentWriters();
+            if (writers <= 1) {
+                writer.writeChunk(importId, chunk);
+                return;
+            }
+            while (writing.size() >= writers) {
+                awaitOldest();
+            }
+            writing.add(executor.submit(() -> writer.writeChunk(importId, chunk)));
+        }
+
+        private void awaitOldest() {
+            try {
+                writing.removeFirst().get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while writing", e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            }
+        }
+
+        /** Waits for every chunk being written; the first failure is thrown after all are done. */
+        void awaitQuietly() {
+            try {
+                awaitAll();
+            } catch (RuntimeException alreadyFailing) {
+                // the import fails with the first error
+            }
+        }
+
+        void awaitAll() {
+            RuntimeException failure = null;
+            while (!writing.isEmpty()) {
+                try {
+                    awaitOldest();
+                } catch (RuntimeException e) {
+                    failure = failure == null ? e : failure;
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
         }
 
         @Override
@@ -164,7 +232,7 @@ public class ReadingImporter {
             ReadingChunk chunk = new ReadingChunk(List.copyOf(intervals), List.copyOf(registers), List.copyOf(events),
                     List.copyOf(rejects));
             if (chunk.received() > 0) {
-                writer.writeChunk(importId, chunk);
+                write(chunk);
                 intervals.clear();
                 registers.clear();
                 events.clear();

@@ -84,10 +84,7 @@ public class ReadingImport {
 
     /** Adds the counts of one committed chunk. */
     public void count(long received, long stored, long duplicates, long rejected) {
-        if (received != stored + duplicates + rejected) {
-            throw new IllegalArgumentException("counts do not reconcile: " + received + " received, " + stored
-                    + " stored, " + duplicates + " duplicates, " + rejected + " rejected");
-        }
+        checkReconciles(received, stored, duplicates, rejected);
         this.received += received;
         this.stored += stored;
         this.duplicates += duplicates;
@@ -97,6 +94,14 @@ public class ReadingImport {
     public void complete() {
         status = ImportStatus.COMPLETED;
         finishedAt = Instant.now();
+    }
+
+    /** Refuses counts where received is not stored + duplicates + rejected. */
+    public static void checkReconciles(long received, long stored, long duplicates, long rejected) {
+        if (received != stored + duplicates + rejected) {
+            throw new IllegalArgumentException("counts do not reconcile: " + received + " received, " + stored
+                    + " stored, " + duplicates + " duplicates, " + rejected + " rejected");
+        }
     }
 
     /**

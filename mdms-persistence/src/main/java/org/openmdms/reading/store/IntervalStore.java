@@ -35,6 +35,14 @@ public interface IntervalStore {
     /** Daily totals of a channel for local days in [from, to). */
     List<DailyReading> daily(long channelId, LocalDate from, LocalDate to);
 
+    /**
+     * How many chunks of one import may be written side by side, each in its own transaction: more
+     * than one where the database locks rows, not tables, and its bulk path keeps a core busy.
+     */
+    default int concurrentWriters() {
+        return 1;
+    }
+
     /** Makes the storage for interval ends in [from, to) ready ahead of time (partitions); no-op where none is needed. */
     void prepare(Instant from, Instant to);
 }

@@ -3,7 +3,6 @@ package org.openmdms.reading.store;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.openmdms.reading.entity.ReadSource;
 
@@ -28,8 +27,13 @@ final class NewDayTotals {
     private NewDayTotals() {
     }
 
+    /**
+     * The shares in (channel, day) order: writers that add to the same days lock them in one order
+     * and so never deadlock.
+     */
     static Collection<Share> of(Collection<IntervalRow> rows, Map<Long, ChannelClock> clocks) {
-        Map<Object, Share> shares = new LinkedHashMap<>();
+        Map<DayKey, Share> shares = new java.util.TreeMap<>(java.util.Comparator.comparingLong(DayKey::channelId)
+                .thenComparing(DayKey::day));
         for (IntervalRow row : rows) {
             ChannelClock clock = clocks.get(row.channelId());
             if (clock == null) {

@@ -74,10 +74,16 @@ public class PostgresIntervalStore extends JdbcIntervalStore {
         }
     }
 
+    /** {@code mdms.ingest.writers} (2): while one chunk's COPY keeps a database core busy, the next is mapped and sent. */
+    @Override
+    public int concurrentWriters() {
+        return org.openmdms.config.Settings.ingestWriters();
+    }
+
     @Override
     protected boolean storeAllNew(Connection c, Collection<IntervalRow> rows, Map<Long, ChannelClock> clocks,
             Instant firstEnd, Instant lastEnd, Long importId, Timestamp now) throws SQLException {
-        if (anyStored(c, clocks.keySet(), firstEnd, lastEnd)) {
+        if (anyStored(c, rows)) {
             return false;
         }
         Savepoint beforeCopy = c.setSavepoint();
@@ -96,14 +102,34 @@ public class PostgresIntervalStore extends JdbcIntervalStore {
         return true;
     }
 
-    /** Whether any interval of these channels ends in [first, last]: one index probe per channel. */
-    private static boolean anyStored(Connection c, Collection<Long> channels, Instant first, Instant last)
-            throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM interval_read"
-                + " WHERE channel_id = ANY (?) AND interval_end >= ? AND interval_end <= ?)")) {
-            s.setArray(1, c.createArrayOf("bigint", channels.toArray()));
-            s.setObject(2, utc(first));
-            s.setObject(3, utc(last));
+    /**
+     * Whether any of the rows' intervals may be stored already: for each channel, is anything stored
+     * between its first and last interval end in the rows? One index probe per channel, so that a
+     * chunk that goes on where the previous one stopped is not mistaken for a re-send.
+     */
+    private static boolean anyStored(Connection c, Collection<IntervalRow> rows) throws SQLException {
+        Map<Long, Instant[]> spans = new java.util.HashMap<>();
+        for (IntervalRow row : rows) {
+            Instant[] span = spans.computeIfAbsent(row.channelId(), id -> new Instant[] {row.intervalEnd(), row.intervalEnd()});
+            span[0] = row.intervalEnd().isBefore(span[0]) ? row.intervalEnd() : span[0];
+            span[1] = row.intervalEnd().isAfter(span[1]) ? row.intervalEnd() : span[1];
+        }
+        Object[] channels = new Object[spans.size()];
+        Object[] firsts = new Object[spans.size()];
+        Object[] lasts = new Object[spans.size()];
+        int i = 0;
+        for (Map.Entry<Long, Instant[]> span : spans.entrySet()) {
+            channels[i] = span.getKey();
+            firsts[i] = span.getValue()[0].toString();
+            lasts[i] = span.getValue()[1].toString();
+            i++;
+        }
+        try (PreparedStatement s = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM unnest(?, ?, ?) AS p (channel_id, first_end, last_end)"
+                + " WHERE EXISTS (SELECT 1 FROM interval_read r WHERE r.channel_id = p.channel_id"
+                + " AND r.interval_end >= CAST(p.first_end AS TIMESTAMPTZ) AND r.interval_end <= CAST(p.last_end AS TIMESTAMPTZ)))")) {
+            s.setArray(1, c.createArrayOf("bigint", channels));
+            s.setArray(2, c.createArrayOf("text", firsts));
+            s.setArray(3, c.createArrayOf("text", lasts));
             try (var r = s.executeQuery()) {
                 r.next();
                 return r.getBoolean(1);

@@ -47,6 +47,23 @@ public class ReadingImportStore {
     }
 
     /** Marks every RUNNING import FAILED with the reason; returns how many there were. */
+    /**
+     * Adds a chunk's counts to its import in one UPDATE, so that chunks written side by side do not
+     * overwrite each other's counts; returns how many records the import had rejected before.
+     */
+    public long addCounts(long importId, long received, long stored, long duplicates, long rejected) {
+        org.openmdms.reading.entity.ReadingImport.checkReconciles(received, stored, duplicates, rejected);
+        long rejectedBefore = em.createQuery("select i.rejected from ReadingImport i where i.id = :id", Long.class)
+                .setParameter("id", importId).getSingleResult();
+        em.createQuery("update ReadingImport i set i.received = i.received + :received,"
+                        + " i.stored = i.stored + :stored, i.duplicates = i.duplicates + :duplicates,"
+                        + " i.rejected = i.rejected + :rejected where i.id = :id")
+                .setParameter("received", received).setParameter("stored", stored)
+                .setParameter("duplicates", duplicates).setParameter("rejected", rejected)
+                .setParameter("id", importId).executeUpdate();
+        return rejectedBefore;
+    }
+
     public int failRunning(String reason) {
         return em.createQuery("update ReadingImport i set i.status = :failed, i.finishedAt = :now, i.failure = :why,"
                         + " i.version = i.version + 1 where i.status = :running")
