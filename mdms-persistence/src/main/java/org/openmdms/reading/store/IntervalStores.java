@@ -20,17 +20,25 @@ public class IntervalStores {
     IntervalStore intervalStore() {
         String product;
         try (Connection c = dataSource.getConnection()) {
-            product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+            product = c.getMetaData().getDatabaseProductName();
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot reach the database to choose the interval store", e);
         }
-        if (product.contains("postgres")) {
+        return forProduct(product, dataSource);
+    }
+
+    /** The store for a database product name as JDBC reports it (PostgreSQL, H2, Oracle). */
+    static IntervalStore forProduct(String product, DataSource dataSource) {
+        String name = product.toLowerCase(Locale.ROOT);
+        if (name.contains("postgres")) {
             return new PostgresIntervalStore(dataSource);
         }
-        if (product.contains("h2")) {
+        if (name.contains("h2")) {
             return new H2IntervalStore(dataSource);
         }
-        throw new IllegalStateException("No interval store for '" + product + "' yet: PostgreSQL and H2 have one;"
-                + " Oracle's (array binds, MERGE ... WHEN MATCHED THEN UPDATE ... WHERE) is still to be written");
+        if (name.contains("oracle")) {
+            return new OracleIntervalStore(dataSource);
+        }
+        throw new IllegalStateException("No interval store for '" + product + "': PostgreSQL, Oracle and H2 have one");
     }
 }

@@ -25,7 +25,6 @@ import org.openmdms.meter.entity.ReadingType;
 import org.openmdms.meter.entity.RegistryBuilder;
 import org.openmdms.meter.entity.Unit;
 import org.openmdms.meter.entity.UsagePoint;
-import org.openmdms.reading.entity.Quality;
 import org.openmdms.reading.entity.ReadSource;
 
 /** The interval store on a real database (H2, or PostgreSQL with -Dmdms.test.db=postgresql). */
@@ -65,13 +64,7 @@ class IntervalStoreIT {
     }
 
     private List<IntervalRow> day(LocalDate day, String value, ReadSource source) {
-        List<IntervalRow> rows = new ArrayList<>();
-        Instant end = day.atStartOfDay(LONDON).toInstant().plusSeconds(1800);
-        Instant next = day.plusDays(1).atStartOfDay(LONDON).toInstant().plusSeconds(1800);
-        for (; end.isBefore(next); end = end.plusSeconds(1800)) {
-            rows.add(new IntervalRow(channel, end, new BigDecimal(value), Quality.VALID, source));
-        }
-        return rows;
+        return HalfHours.day(channel, LONDON, day, value, source);
     }
 
     @Test
