@@ -17,8 +17,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The interval storage overview and retention through the REST API on the test server, whose
- * settings are the defaults: retention off, so everything is kept and applying it is refused. Only
- * administrators see or apply it. (What retention removes is tested on the stores, IntervalRetentionIT.)
+ * settings are the defaults: retention off, so everything is kept and applying it is refused; and
+ * its page, fetched as HTML (the browser tests need chromium). Only administrators see or apply it. (What retention removes is tested on the stores, IntervalRetentionIT.)
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -52,6 +52,16 @@ class IntervalStorageApiIT {
     }
 
     @Test
+    void thePageShowsThePolicyWithTheButtonDisabledWhileEverythingIsKept() {
+        Api.Reply page = admin.page("admin/storage.xhtml");
+
+        assertEquals(200, page.status(), page.body());
+        assertTrue(page.body().contains("<h1>Interval storage</h1>"), page.body());
+        assertTrue(page.body().matches("(?s).*id=\"policy\"[^>]*>forever<.*"), "policy: forever");
+        assertTrue(page.body().matches("(?s).*id=\"storage:apply\"[^>]*disabled.*"), "apply button disabled");
+    }
+
+    @Test
     void onlyAdministratorsSeeTheStorage() {
         String name = "sto" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
         Api.Reply created = admin.post("users", "{\"username\":\"" + name + "\",\"password\":\"secret-" + name
@@ -61,5 +71,6 @@ class IntervalStorageApiIT {
 
         assertEquals(403, analyst.get("admin/interval-storage").status());
         assertEquals(403, analyst.post("admin/interval-storage/retention", "").status());
+        assertEquals(403, analyst.page("admin/storage.xhtml").status());
     }
 }

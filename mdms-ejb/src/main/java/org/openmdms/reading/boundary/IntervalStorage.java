@@ -63,7 +63,7 @@ public class IntervalStorage {
             removed.put("partitions", result.partitions());
             removed.put("archiveTables", result.archiveTables());
             removed.put("deletedRows", result.deletedRows());
-            audit.record("RETENTION_APPLIED", "IntervalStorage", "interval_read", null, removed);
+            audit.record("RETENTION", "INTERVAL_STORAGE", "interval_read", null, removed);
         }
         return result;
     }

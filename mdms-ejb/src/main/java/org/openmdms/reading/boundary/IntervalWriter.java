@@ -7,6 +7,9 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +23,7 @@ import org.openmdms.meter.store.MeterStore;
 import org.openmdms.meter.store.UsagePointStore;
 import org.openmdms.reading.control.ChannelMapping;
 import org.openmdms.reading.control.MeterIntervalRead;
+import org.openmdms.reading.control.RetentionPolicy;
 import org.openmdms.reading.entity.ReadingImport;
 import org.openmdms.reading.entity.ReadingReject;
 import org.openmdms.reading.store.ChannelClock;
@@ -86,7 +90,15 @@ public class IntervalWriter {
         List<IntervalRow> rows = new ArrayList<>(reads.size());
         Map<Long, ChannelClock> clocks = new HashMap<>();
         List<RowError> rejects = new ArrayList<>(parseRejects);
+        // Detail before the retention cutoff has been removed; storing it again would recompute that
+        // day's kept total from the late reads alone.
+        Instant cutoff = RetentionPolicy.configured().cutoff(LocalDate.now(ZoneOffset.UTC)).orElse(Instant.MIN);
         for (MeterIntervalRead read : reads) {
+            if (read.intervalEnd().isBefore(cutoff)) {
+                rejects.add(new RowError(read.line(), "older than the retention period (interval end before "
+                        + cutoff + ")"));
+                continue;
+            }
             ChannelMapping.Mapped mapped = mapping.map(read);
             if (mapped.refused()) {
                 rejects.add(new RowError(read.line(), mapped.refusal()));

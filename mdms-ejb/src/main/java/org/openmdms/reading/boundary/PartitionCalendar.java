@@ -43,13 +43,13 @@ public class PartitionCalendar {
     @Schedule(hour = "2", minute = "15", persistent = false)
     void nightly() {
         prepareComingMonths();
-        if (!RetentionPolicy.configured().keepsForever()) {
-            try {
+        try {
+            if (!RetentionPolicy.configured().keepsForever()) {
                 storage.applyRetention();
-            } catch (RuntimeException e) {
-                // the coming months are ready; retention is tried again the next night
-                LOG.log(Level.SEVERE, "Interval retention failed", e);
             }
+        } catch (RuntimeException e) {
+            // the coming months are ready; retention (or its setting) is tried again the next night
+            LOG.log(Level.SEVERE, "Interval retention failed", e);
         }
     }
 
