@@ -102,6 +102,16 @@ final class Api {
         return send(request);
     }
 
+    /** A page of the application (not the API), e.g. {@code admin/storage.xhtml}, as HTML. */
+    Reply page(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Deployments.BASE_URL + "/" + path))
+                .timeout(Duration.ofSeconds(60)).header("Accept", "text/html").GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return send(request);
+    }
+
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/" + path))
                 .timeout(Duration.ofSeconds(60))

@@ -63,6 +63,24 @@ public final class Settings {
                 () -> System.getProperty("jboss.server.data.dir", System.getProperty("java.io.tmpdir")) + "/mdms/inbox"));
     }
 
+    /**
+     * Whole months of interval detail kept before retention removes them (daily totals are always
+     * kept); 0 or unset keeps everything forever, the default.
+     */
+    public static int retentionMonths() {
+        int months = Integer.parseInt(value("mdms.retention.months", "MDMS_RETENTION_MONTHS").orElse("0"));
+        if (months < 0) {
+            throw new IllegalArgumentException("mdms.retention.months must be 0 (keep forever) or more, not " + months);
+        }
+        return months;
+    }
+
+    /** What retention does with a month past the retention period: drop (the default) or detach. */
+    public static org.openmdms.reading.store.RetentionMode retentionMode() {
+        return org.openmdms.reading.store.RetentionMode.of(value("mdms.retention.mode", "MDMS_RETENTION_MODE")
+                .orElse("drop"));
+    }
+
     private static Optional<String> value(String property, String environment) {
         String value = System.getProperty(property);
         if (value == null || value.isBlank()) {

@@ -7,6 +7,9 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -24,6 +27,7 @@ import org.openmdms.reading.control.MeterEvent;
 import org.openmdms.reading.control.MeterIntervalRead;
 import org.openmdms.reading.control.MeterRegisterRead;
 import org.openmdms.reading.control.ReadingChunk;
+import org.openmdms.reading.control.RetentionPolicy;
 import org.openmdms.reading.entity.ReadingImport;
 import org.openmdms.reading.entity.ReadingReject;
 import org.openmdms.reading.store.ChannelClock;
@@ -114,7 +118,15 @@ public class IntervalWriter {
 
         List<IntervalRow> rows = new ArrayList<>(chunk.intervals().size());
         Map<Long, ChannelClock> clocks = new HashMap<>();
+        // Detail before the retention cutoff has been removed; storing it again would recompute that
+        // day's kept total from the late reads alone.
+        Instant cutoff = RetentionPolicy.configured().cutoff(LocalDate.now(ZoneOffset.UTC)).orElse(Instant.MIN);
         for (MeterIntervalRead read : chunk.intervals()) {
+            if (read.intervalEnd().isBefore(cutoff)) {
+                rejects.add(new RowError(read.line(), "older than the retention period (interval end before "
+                        + cutoff + ")"));
+                continue;
+            }
             ChannelMapping.Mapped mapped = mapping.map(read);
             if (mapped.refused()) {
                 rejects.add(new RowError(read.line(), mapped.refusal()));

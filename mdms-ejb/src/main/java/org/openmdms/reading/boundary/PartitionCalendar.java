@@ -1,22 +1,29 @@
 package org.openmdms.reading.boundary;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.security.RunAs;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.openmdms.admin.entity.Role;
+import org.openmdms.reading.control.RetentionPolicy;
 import org.openmdms.reading.store.IntervalStore;
 
 /**
  * Makes the storage for the coming months ready ahead of time (PostgreSQL partitions), at start-up
  * and every night, so that ingest rarely has to create one; reads for other months (late or early
- * data) get theirs on demand. Quartz takes this over with the exports issue.
+ * data) get theirs on demand. Every night it also applies retention when one is configured
+ * (mdms.retention.months), removing whole months past the period. Quartz takes this over with the
+ * exports issue.
  */
 @Singleton
 @Startup
+@RunAs(Role.ADMIN)
 public class PartitionCalendar {
 
     static final int MONTHS_AHEAD = 3;
@@ -25,13 +32,28 @@ public class PartitionCalendar {
     @Inject
     IntervalStore store;
 
+    @Inject
+    IntervalStorage storage;
+
     @PostConstruct
     void atStartup() {
         prepareComingMonths();
     }
 
     @Schedule(hour = "2", minute = "15", persistent = false)
-    void prepareComingMonths() {
+    void nightly() {
+        prepareComingMonths();
+        try {
+            if (!RetentionPolicy.configured().keepsForever()) {
+                storage.applyRetention();
+            }
+        } catch (RuntimeException e) {
+            // the coming months are ready; retention (or its setting) is tried again the next night
+            LOG.log(Level.SEVERE, "Interval retention failed", e);
+        }
+    }
+
+    private void prepareComingMonths() {
         LocalDate thisMonth = LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1);
         store.prepare(thisMonth.atStartOfDay().toInstant(ZoneOffset.UTC),
                 thisMonth.plusMonths(MONTHS_AHEAD + 1).atStartOfDay().toInstant(ZoneOffset.UTC).minusSeconds(1));

@@ -4,54 +4,22 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.Collection;
+import java.time.LocalDate;
+import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * Interval store on H2 (the zero-setup database): rows are staged with JDBC batches into a
- * permanent staging table keyed by batch (H2 DDL would commit the caller's transaction) and merged
- * by the shared SQL. No partitions.
+ * Interval store on H2 (the zero-setup database, for trying the MDMS and for development): rows are
+ * staged with JDBC batches into a permanent staging table keyed by batch (H2 DDL would commit the
+ * caller's transaction) and merged by the shared SQL. No partitions: retention deletes the range in
+ * one statement per table, which is fine for a demo database and not how production data is kept.
  */
 public class H2IntervalStore extends JdbcIntervalStore {
 
-    private static final int BATCH = 1000;
+    private static final String[] TABLES = {"interval_read", "interval_read_history"};
 
     public H2IntervalStore(DataSource dataSource) {
         super(dataSource);
-    }
-
-    @Override
-    protected void stage(Connection c, String batchId, Collection<IntervalRow> rows, Long importId)
-            throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO interval_read_stage"
-                + " (batch_id, seq, channel_id, interval_end, read_value, quality, source, import_id)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            int seq = 0;
-            for (IntervalRow row : rows) {
-                s.setString(1, batchId);
-                s.setInt(2, seq++);
-                s.setLong(3, row.channelId());
-                s.setObject(4, utc(row.intervalEnd()));
-                s.setBigDecimal(5, row.value());
-                s.setInt(6, row.quality());
-                s.setString(7, String.valueOf(row.source().code()));
-                if (importId == null) {
-                    s.setNull(8, java.sql.Types.BIGINT);
-                } else {
-                    s.setLong(8, importId);
-                }
-                s.addBatch();
-                if (seq % BATCH == 0) {
-                    s.executeBatch();
-                }
-            }
-            s.executeBatch();
-        }
-    }
-
-    @Override
-    protected void prepare(Connection c, Instant firstEnd, Instant lastEnd) {
-        // one table, nothing to prepare
     }
 
     @Override
@@ -62,4 +30,31 @@ public class H2IntervalStore extends JdbcIntervalStore {
         }
     }
 
+    /** One set-based DELETE per table; the mode makes no difference without partitions. */
+    @Override
+    public RetentionResult applyRetention(Instant cutoff, RetentionMode mode) {
+        Instant boundary = monthStart(cutoff);
+        long deleted = inTransaction(c -> {
+            long rows = 0;
+            for (String table : TABLES) {
+                try (PreparedStatement s = c.prepareStatement("DELETE FROM " + table + " WHERE interval_end < ?")) {
+                    s.setObject(1, utc(boundary));
+                    rows += s.executeUpdate();
+                }
+            }
+            return rows;
+        });
+        return new RetentionResult(boundary, mode, List.of(), List.of(), deleted);
+    }
+
+    /** Exact counts per month (a scan: fine for H2's sizes). */
+    @Override
+    public List<StoredMonth> storage() {
+        String perMonth = "SELECT '%1$s', EXTRACT(YEAR FROM interval_end), EXTRACT(MONTH FROM interval_end), COUNT(*)"
+                + " FROM %1$s GROUP BY EXTRACT(YEAR FROM interval_end), EXTRACT(MONTH FROM interval_end)";
+        return query(perMonth.formatted(TABLES[0]) + " UNION ALL " + perMonth.formatted(TABLES[1])
+                + " ORDER BY 2, 3, 1", s -> {
+                }, r -> new StoredMonth(r.getString(1), LocalDate.of(r.getInt(2), r.getInt(3), 1), null,
+                        r.getLong(4), null));
+    }
 }

@@ -45,4 +45,17 @@ public interface IntervalStore {
 
     /** Makes the storage for interval ends in [from, to) ready ahead of time (partitions); no-op where none is needed. */
     void prepare(Instant from, Instant to);
+
+    /**
+     * Removes the interval detail (current values and history) of every whole month before the
+     * cutoff, rounded down to the first of its month in UTC: interval ends before that boundary go,
+     * later ones are untouched. Whole partitions are dropped or detached, never rows deleted one by
+     * one (H2, which has no partitions, deletes the range in one statement per table). Daily totals
+     * are kept. Runs in a transaction of its own (partition DDL; on Oracle DDL commits anyway), so
+     * call it outside a container transaction.
+     */
+    RetentionResult applyRetention(Instant cutoff, RetentionMode mode);
+
+    /** The months of interval detail stored, per table, oldest first. */
+    List<StoredMonth> storage();
 }

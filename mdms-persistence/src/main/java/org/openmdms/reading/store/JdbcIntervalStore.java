@@ -6,8 +6,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -20,17 +24,20 @@ import javax.sql.DataSource;
 import org.openmdms.reading.entity.ReadSource;
 
 /**
- * The interval store's SQL that PostgreSQL (15+) and H2 share: classify the staged rows against the
- * current ones, move superseded versions to the history, one MERGE for the current values, and the
- * daily totals of the touched channel days. Subclasses stage the rows (COPY, JDBC batch) and prepare
- * partitions.
+ * The interval store's SQL that PostgreSQL (15+), H2 and Oracle share: stage the rows, classify them
+ * against the current ones, move superseded versions to the history, one MERGE for the current
+ * values, and the daily totals of the touched channel days. Subclasses stage differently (COPY),
+ * prepare partitions, and give their own MERGE text where the dialect differs (Oracle), built from
+ * the same fragments.
  */
 abstract class JdbcIntervalStore extends JdbcStore implements IntervalStore {
 
     /** Same value, quality and source: a duplicate. */
-    private static final String SAME = "r.read_value = s.read_value AND r.quality = s.quality AND r.source = s.source";
+    static final String SAME = "r.read_value = s.read_value AND r.quality = s.quality AND r.source = s.source";
     /** Automatic data for an interval an analyst edited: kept as a version, the edit stays current. */
-    private static final String BEHIND_EDIT = "r.source = 'M' AND s.source <> 'M'";
+    static final String BEHIND_EDIT = "r.source = 'M' AND s.source <> 'M'";
+    /** A stored value that a staged row changes (and that is not an edit kept over automatic data). */
+    static final String CHANGED = "NOT (" + SAME + ") AND NOT (" + BEHIND_EDIT + ")";
 
     private static final String CLASSIFY = "SELECT"
             + " COUNT(*),"
@@ -46,7 +53,7 @@ abstract class JdbcIntervalStore extends JdbcStore implements IntervalStore {
             + " CASE WHEN r.source = 'E' AND s.source = 'A' THEN 'ESTIMATE_REPLACED_BY_ACTUAL' ELSE 'REPLACED' END"
             + " FROM interval_read_stage s JOIN interval_read r"
             + " ON r.channel_id = s.channel_id AND r.interval_end = s.interval_end"
-            + " WHERE s.batch_id = ? AND NOT (" + SAME + ") AND NOT (" + BEHIND_EDIT + ")";
+            + " WHERE s.batch_id = ? AND " + CHANGED;
 
     private static final String HISTORY_BEHIND_EDIT = "INSERT INTO interval_read_history"
             + " (channel_id, interval_end, read_value, quality, source, version, received_at, import_id, superseded_at, reason)"
@@ -56,44 +63,109 @@ abstract class JdbcIntervalStore extends JdbcStore implements IntervalStore {
             + " ON r.channel_id = s.channel_id AND r.interval_end = s.interval_end"
             + " WHERE s.batch_id = ? AND NOT (" + SAME + ") AND " + BEHIND_EDIT;
 
-    private static final String MERGE = "MERGE INTO interval_read r"
+    /** The MERGE's target, source (the batch's staged rows) and join. Parameter: batch id. */
+    static final String MERGE_USING = "MERGE INTO interval_read r"
             + " USING (SELECT channel_id, interval_end, read_value, quality, source, import_id"
             + " FROM interval_read_stage WHERE batch_id = ?) s"
-            + " ON (r.channel_id = s.channel_id AND r.interval_end = s.interval_end)"
-            + " WHEN MATCHED AND NOT (" + SAME + ") AND NOT (" + BEHIND_EDIT + ") THEN UPDATE SET"
-            + " read_value = s.read_value, quality = s.quality, source = s.source, version = r.version + 1,"
-            + " received_at = ?, import_id = s.import_id"
-            + " WHEN NOT MATCHED THEN INSERT (channel_id, interval_end, read_value, quality, source, version, received_at, import_id)"
+            + " ON (r.channel_id = s.channel_id AND r.interval_end = s.interval_end)";
+
+    /** The new current value of a changed interval. Parameter: received at. */
+    static final String MERGE_UPDATE_SET = " read_value = s.read_value, quality = s.quality, source = s.source,"
+            + " version = r.version + 1, received_at = ?, import_id = s.import_id";
+
+    /** A new interval, version 1. Parameter: received at. */
+    static final String MERGE_INSERT = " WHEN NOT MATCHED THEN INSERT"
+            + " (channel_id, interval_end, read_value, quality, source, version, received_at, import_id)"
             + " VALUES (s.channel_id, s.interval_end, s.read_value, s.quality, s.source, 1, ?, s.import_id)";
 
-    private static final String DAILY = "MERGE INTO daily_channel_reading d"
-            + " USING (SELECT CAST(? AS BIGINT) AS channel_id, CAST(? AS DATE) AS local_day,"
-            + " SUM(read_value) AS total, COUNT(*) AS read_count,"
-            + " SUM(CASE WHEN source = 'E' THEN 1 ELSE 0 END) AS estimated_count,"
-            + " SUM(CASE WHEN source = 'M' THEN 1 ELSE 0 END) AS edited_count, MAX(read_value) AS max_value"
-            + " FROM interval_read WHERE channel_id = ? AND interval_end >= ? AND interval_end < ?) a"
-            + " ON (d.channel_id = a.channel_id AND d.local_day = a.local_day)"
-            + " WHEN MATCHED THEN UPDATE SET total = a.total, read_count = a.read_count,"
-            + " estimated_count = a.estimated_count, edited_count = a.edited_count, max_value = a.max_value,"
-            + " updated_at = ?"
-            + " WHEN NOT MATCHED THEN INSERT"
-            + " (channel_id, local_day, total, read_count, estimated_count, edited_count, max_value, updated_at)"
-            + " VALUES (a.channel_id, a.local_day, a.total, a.read_count, a.estimated_count, a.edited_count,"
-            + " a.max_value, ?)";
+    /** SQL:2008 MERGE with a condition on WHEN MATCHED (PostgreSQL 15+, H2). */
+    static final String MERGE = MERGE_USING + " WHEN MATCHED AND " + CHANGED + " THEN UPDATE SET" + MERGE_UPDATE_SET
+            + MERGE_INSERT;
+
+    /** The PostgreSQL and H2 form of {@link #dailyTotals(String)}. */
+    private static final String DAILY = dailyTotals("BIGINT");
+
+    private static final int STAGE_BATCH = 1000;
+    private static final DateTimeFormatter MONTH_SUFFIX = DateTimeFormatter.ofPattern("'y'yyyy'm'MM");
 
     protected JdbcIntervalStore(DataSource dataSource) {
         super(dataSource);
     }
 
-    /** Puts the rows into interval_read_stage under the batch id. */
-    protected abstract void stage(Connection c, String batchId, Collection<IntervalRow> rows, Long importId)
-            throws SQLException;
+    /**
+     * Recomputes one channel day's total from the stored reads. Parameters: channel, local day,
+     * channel, first interval end, ends before, updated at (twice). {@code idType} is the SQL type
+     * of a channel id (the day and channel are bound in the select list, where some databases need
+     * the type).
+     */
+    static String dailyTotals(String idType) {
+        return "MERGE INTO daily_channel_reading d"
+                + " USING (SELECT CAST(? AS " + idType + ") AS channel_id, CAST(? AS DATE) AS local_day,"
+                + " SUM(read_value) AS total, COUNT(*) AS read_count,"
+                + " SUM(CASE WHEN source = 'E' THEN 1 ELSE 0 END) AS estimated_count,"
+                + " SUM(CASE WHEN source = 'M' THEN 1 ELSE 0 END) AS edited_count, MAX(read_value) AS max_value"
+                + " FROM interval_read WHERE channel_id = ? AND interval_end >= ? AND interval_end < ?) a"
+                + " ON (d.channel_id = a.channel_id AND d.local_day = a.local_day)"
+                + " WHEN MATCHED THEN UPDATE SET total = a.total, read_count = a.read_count,"
+                + " estimated_count = a.estimated_count, edited_count = a.edited_count, max_value = a.max_value,"
+                + " updated_at = ?"
+                + " WHEN NOT MATCHED THEN INSERT"
+                + " (channel_id, local_day, total, read_count, estimated_count, edited_count, max_value, updated_at)"
+                + " VALUES (a.channel_id, a.local_day, a.total, a.read_count, a.estimated_count, a.edited_count,"
+                + " a.max_value, ?)";
+    }
 
-    /** Makes sure rows with these interval ends can be stored (partitions). */
-    protected abstract void prepare(Connection c, Instant firstEnd, Instant lastEnd) throws SQLException;
+    /**
+     * Puts the rows into interval_read_stage under the batch id; here with JDBC batches (H2, Oracle),
+     * PostgreSQL uses COPY.
+     */
+    protected void stage(Connection c, String batchId, Collection<IntervalRow> rows, Long importId)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO interval_read_stage"
+                + " (batch_id, seq, channel_id, interval_end, read_value, quality, source, import_id)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            int seq = 0;
+            for (IntervalRow row : rows) {
+                s.setString(1, batchId);
+                s.setInt(2, seq++);
+                s.setLong(3, row.channelId());
+                s.setObject(4, utc(row.intervalEnd()));
+                s.setBigDecimal(5, row.value());
+                s.setInt(6, row.quality());
+                s.setString(7, String.valueOf(row.source().code()));
+                if (importId == null) {
+                    s.setNull(8, Types.BIGINT);
+                } else {
+                    s.setLong(8, importId);
+                }
+                s.addBatch();
+                if (seq % STAGE_BATCH == 0) {
+                    s.executeBatch();
+                }
+            }
+            s.executeBatch();
+        }
+    }
 
-    /** Empties the batch's staging rows (where the table does not do it at commit). */
-    protected abstract void unstage(Connection c, String batchId) throws SQLException;
+    /** Makes sure rows with these interval ends can be stored (partitions); nothing to do by default. */
+    protected void prepare(Connection c, Instant firstEnd, Instant lastEnd) throws SQLException {
+        // no partitions to make (H2), or the database makes them itself (Oracle interval partitioning)
+    }
+
+    /** Empties the batch's staging rows where the table does not do it at commit; by default it does. */
+    protected void unstage(Connection c, String batchId) throws SQLException {
+        // a temporary table ON COMMIT DELETE ROWS (PostgreSQL, Oracle)
+    }
+
+    /** The MERGE of the staged rows into interval_read (parameters: batch, received at twice). */
+    protected String mergeSql() {
+        return MERGE;
+    }
+
+    /** The daily totals MERGE of one channel day, see {@link #dailyTotals(String)}. */
+    protected String dailyTotalsSql() {
+        return DAILY;
+    }
 
     @Override
     public WriteResult write(List<IntervalRow> rows, Map<Long, ChannelClock> clocks, Long importId) {
@@ -139,7 +211,7 @@ abstract class JdbcIntervalStore extends JdbcStore implements IntervalStore {
                     update(c, HISTORY_BEHIND_EDIT, now, now, batch);
                 }
                 if (fresh < 0 ? total > same : total - inserted - same - behindEdit > 0) {
-                    update(c, MERGE, batch, now, now);
+                    update(c, mergeSql(), batch, now, now);
                 }
             }
             if (total > same) {
@@ -211,7 +283,7 @@ abstract class JdbcIntervalStore extends JdbcStore implements IntervalStore {
 
     /** Recomputes the daily totals of the touched channel days from the stored reads. */
     protected void updateDailyTotals(Connection c, List<DaySpan> spans, Timestamp now) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(DAILY)) {
+        try (PreparedStatement s = c.prepareStatement(dailyTotalsSql())) {
             for (DaySpan span : spans) {
                 s.setLong(1, span.channelId());
                 s.setDate(2, Date.valueOf(span.day()));
@@ -267,6 +339,19 @@ abstract class JdbcIntervalStore extends JdbcStore implements IntervalStore {
             prepare(c, from, to);
             return null;
         });
+    }
+
+    /**
+     * The name of a table's month, {@code <table>_yYYYYmMM}: PostgreSQL's partition, and (with the
+     * prefix {@code archive_}) the archive table a detached month becomes on every database.
+     */
+    static String monthTable(String table, YearMonth month) {
+        return table + "_" + month.format(MONTH_SUFFIX);
+    }
+
+    /** The first instant (UTC) of the month the instant falls in: retention only removes whole months. */
+    protected static Instant monthStart(Instant instant) {
+        return YearMonth.from(instant.atOffset(ZoneOffset.UTC)).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
     }
 
     private record Key(long channelId, Instant intervalEnd) {

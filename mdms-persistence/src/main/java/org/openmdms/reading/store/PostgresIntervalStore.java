@@ -12,7 +12,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -28,12 +27,11 @@ import org.postgresql.PGConnection;
  * and go into the monthly partitions with one INSERT … ON CONFLICT DO NOTHING; only rows whose
  * intervals were already stored (usually none) go through the shared classification, history and
  * MERGE (PostgreSQL 15+). Daily totals are recomputed for all touched days in one statement.
- * A month without a partition gets one on demand, under an advisory lock so that concurrent writers
- * do not collide; a timer prepares the coming months ahead of time.
+ * A month without a partition gets one on demand ({@link PostgresPartitions}); a timer prepares the
+ * coming months ahead of time and applies retention, which drops or detaches whole months.
  */
 public class PostgresIntervalStore extends JdbcIntervalStore {
 
-    private static final DateTimeFormatter PARTITION = DateTimeFormatter.ofPattern("'y'yyyy'm'MM");
     private static final String STAGE = "CREATE TEMPORARY TABLE IF NOT EXISTS interval_read_stage ("
             + " batch_id VARCHAR(36) NOT NULL, seq INTEGER NOT NULL, channel_id BIGINT NOT NULL,"
             + " interval_end TIMESTAMP WITH TIME ZONE NOT NULL, read_value NUMERIC(18,6) NOT NULL,"
@@ -250,44 +248,26 @@ public class PostgresIntervalStore extends JdbcIntervalStore {
     }
 
     @Override
-    protected void unstage(Connection c, String batchId) {
-        // ON COMMIT DELETE ROWS empties the staging table
+    protected void prepare(Connection c, Instant firstEnd, Instant lastEnd) throws SQLException {
+        PostgresPartitions.ensure(c, firstEnd, lastEnd);
+    }
+
+    /**
+     * Drops or detaches the monthly partitions of both tables whose upper bound is at or before the
+     * cutoff's month start. DETACH (not CONCURRENTLY, which cannot run in a transaction) holds a
+     * short exclusive lock on the parent table.
+     */
+    @Override
+    public RetentionResult applyRetention(Instant cutoff, RetentionMode mode) {
+        Instant boundary = monthStart(cutoff);
+        List<String> retired = inTransaction(c -> PostgresPartitions.retire(c,
+                YearMonth.from(boundary.atOffset(ZoneOffset.UTC)), mode));
+        return new RetentionResult(boundary, mode, retired, mode == RetentionMode.DETACH
+                ? retired.stream().map(RetentionMode::archiveName).toList() : List.of(), 0);
     }
 
     @Override
-    protected void prepare(Connection c, Instant firstEnd, Instant lastEnd) throws SQLException {
-        YearMonth month = YearMonth.from(firstEnd.atOffset(ZoneOffset.UTC));
-        YearMonth last = YearMonth.from(lastEnd.atOffset(ZoneOffset.UTC));
-        for (; !month.isAfter(last); month = month.plusMonths(1)) {
-            if (!exists(c, "interval_read_" + month.format(PARTITION))
-                    || !exists(c, "interval_read_history_" + month.format(PARTITION))) {
-                createPartitions(c, month);
-            }
-        }
-    }
-
-    /** A catalogue lookup without locks: most writes land in months that already have partitions. */
-    private static boolean exists(Connection c, String table) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
-            s.setString(1, table);
-            try (var r = s.executeQuery()) {
-                r.next();
-                return r.getBoolean(1);
-            }
-        }
-    }
-
-    private static void createPartitions(Connection c, YearMonth month) throws SQLException {
-        String from = month.atDay(1) + " 00:00:00+00";
-        String to = month.plusMonths(1).atDay(1) + " 00:00:00+00";
-        String suffix = month.format(PARTITION);
-        try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext('interval_read partitions'))");
-                Statement s = c.createStatement()) {
-            lock.execute();
-            for (String table : new String[] {"interval_read", "interval_read_history"}) {
-                s.execute("CREATE TABLE IF NOT EXISTS " + table + "_" + suffix + " PARTITION OF " + table
-                        + " FOR VALUES FROM ('" + from + "') TO ('" + to + "')");
-            }
-        }
+    public List<StoredMonth> storage() {
+        return inTransaction(PostgresPartitions::list);
     }
 }

@@ -23,15 +23,22 @@ public class ReadingStores {
     @Produces
     @ApplicationScoped
     IntervalStore intervalStore() {
-        String name = product().toLowerCase(Locale.ROOT);
+        return intervalStoreFor(product(), dataSource);
+    }
+
+    /** The interval store for a database product name as JDBC reports it (PostgreSQL, H2, Oracle). */
+    static IntervalStore intervalStoreFor(String product, DataSource dataSource) {
+        String name = product.toLowerCase(Locale.ROOT);
         if (name.contains("postgres")) {
             return new PostgresIntervalStore(dataSource);
         }
         if (name.contains("h2")) {
             return new H2IntervalStore(dataSource);
         }
-        throw new IllegalStateException("No interval store for '" + name + "' yet: PostgreSQL and H2 have one;"
-                + " Oracle's (array binds, MERGE ... WHEN MATCHED THEN UPDATE ... WHERE) is still to be written");
+        if (name.contains("oracle")) {
+            return new OracleIntervalStore(dataSource);
+        }
+        throw new IllegalStateException("No interval store for '" + product + "': PostgreSQL, Oracle and H2 have one");
     }
 
     @Produces

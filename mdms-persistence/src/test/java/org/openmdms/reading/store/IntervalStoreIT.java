@@ -65,13 +65,7 @@ class IntervalStoreIT {
     }
 
     private List<IntervalRow> day(LocalDate day, String value, ReadSource source) {
-        List<IntervalRow> rows = new ArrayList<>();
-        Instant end = day.atStartOfDay(LONDON).toInstant().plusSeconds(1800);
-        Instant next = day.plusDays(1).atStartOfDay(LONDON).toInstant().plusSeconds(1800);
-        for (; end.isBefore(next); end = end.plusSeconds(1800)) {
-            rows.add(new IntervalRow(channel, end, new BigDecimal(value), Quality.VALID, source));
-        }
-        return rows;
+        return HalfHours.day(channel, LONDON, day, value, source);
     }
 
     @Test
