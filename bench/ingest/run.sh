@@ -88,7 +88,8 @@ $psql -c "DROP TABLE bench_floor"
 echo "== (b) end to end: CMEP upload through the application"
 b_start=$(date +%s.%N)
 curl -sf -u "$auth" -H 'Content-Type: text/csv' --data-binary @"$work/reads.cmep" \
-  "$url/readings/import?format=cmep&source=bench.cmep" > "$work/import.json"
+  "$url/readings/import?format=cmep&source=bench.cmep" > "$work/import.json" \
+  || { echo "the upload failed (curl exit $?); see $root/target/bench/log/server.log" >&2; exit 1; }
 b_end=$(date +%s.%N)
 echo "import: $(head -c 300 "$work/import.json")"
 
