@@ -252,6 +252,41 @@ class ReadingImportIT {
     }
 
     @Test
+    void readsRefusedByTheRegistryAreReprocessedOnceItIsFixed() {
+        String newcomer = meter + "N";
+        String batch = "{\"source\":\"HES-REPROCESS\",\"reads\":["
+                + "{\"meterId\":\"" + meter + "\",\"unit\":\"KWH\",\"intervalMinutes\":30,"
+                + "\"intervalEnd\":\"2013-09-01T10:00:00Z\",\"value\":0.1},"
+                + "{\"meterId\":\"" + newcomer + "\",\"unit\":\"KWH\",\"intervalMinutes\":30,"
+                + "\"intervalEnd\":\"2013-09-01T10:00:00Z\",\"value\":0.2},"
+                + "{\"meterId\":\"" + newcomer + "\",\"unit\":\"KWH\",\"intervalMinutes\":30,"
+                + "\"intervalEnd\":\"2013-09-01T10:30:00Z\",\"value\":0.3}]}";
+        JsonObject first = admin.postJson("readings/batch", batch, "reprocess-" + meter).json();
+        assertEquals(1, first.getInt("stored"), first.toString());
+        assertEquals(2, first.getInt("rejected"));
+        long firstId = first.getJsonNumber("id").longValue();
+
+        // Too early: the meter is still unknown, so the records are refused again, now by the new import.
+        JsonObject tooEarly = admin.post("readings/imports/" + firstId + "/reprocess", "").json();
+        assertEquals(0, tooEarly.getInt("stored"), tooEarly.toString());
+        assertEquals(2, tooEarly.getInt("rejected"));
+        assertEquals(400, admin.post("readings/imports/" + firstId + "/reprocess", "").status(), "nothing left");
+
+        String csv = "usage_point_id,commodity,customer_class,time_zone,meter_serial,installed_from,channels\n"
+                + "UP-N-" + newcomer + ",E,RESIDENTIAL,Europe/London," + newcomer + ",2013-01-01,KWH:30:DELIVERED\n";
+        assertEquals(1, admin.postCsv("registry/import?source=it", csv).json().getInt("created"));
+        long tooEarlyId = tooEarly.getJsonNumber("id").longValue();
+        Api.Reply reprocessed = admin.post("readings/imports/" + tooEarlyId + "/reprocess", "");
+
+        assertEquals(200, reprocessed.status(), reprocessed.body());
+        JsonObject fixed = reprocessed.json();
+        assertEquals("reprocess of import " + tooEarlyId, fixed.getString("source"));
+        assertEquals(2, fixed.getInt("received"));
+        assertEquals(2, fixed.getInt("stored"), fixed.toString());
+        assertEquals(400, admin.post("readings/imports/" + tooEarlyId + "/reprocess", "").status());
+    }
+
+    @Test
     void anAnalystMayImportButAnAuditorMayNot() {
         String name = "imp" + meter.toLowerCase(Locale.ROOT);
         admin.post("users", "{\"username\":\"" + name + "\",\"password\":\"secret-123\",\"roles\":[\"auditor\"]}");

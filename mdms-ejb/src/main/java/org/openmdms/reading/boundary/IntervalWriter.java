@@ -27,6 +27,7 @@ import org.openmdms.reading.control.MeterEvent;
 import org.openmdms.reading.control.MeterIntervalRead;
 import org.openmdms.reading.control.MeterRegisterRead;
 import org.openmdms.reading.control.ReadingChunk;
+import org.openmdms.reading.control.RefusedRecord;
 import org.openmdms.reading.control.RetentionPolicy;
 import org.openmdms.reading.entity.ReadingImport;
 import org.openmdms.reading.entity.ReadingReject;
@@ -114,7 +115,8 @@ public class IntervalWriter {
         ChannelMapping mapping = new ChannelMapping(placements, usagePoints.channelsOf(
                 placements.stream().map(MeterPlacement::usagePointId).collect(Collectors.toSet())),
                 meters.idsOf(eventSerials));
-        List<RowError> rejects = new ArrayList<>(chunk.rejects());
+        List<RefusedRecord> rejects = new ArrayList<>();
+        chunk.rejects().forEach(error -> rejects.add(RefusedRecord.unparsed(error)));
 
         List<IntervalRow> rows = new ArrayList<>(chunk.intervals().size());
         Map<Long, ChannelClock> clocks = new HashMap<>();
@@ -123,13 +125,13 @@ public class IntervalWriter {
         Instant cutoff = RetentionPolicy.configured().cutoff(LocalDate.now(ZoneOffset.UTC)).orElse(Instant.MIN);
         for (MeterIntervalRead read : chunk.intervals()) {
             if (read.intervalEnd().isBefore(cutoff)) {
-                rejects.add(new RowError(read.line(), "older than the retention period (interval end before "
-                        + cutoff + ")"));
+                rejects.add(RefusedRecord.unparsed(new RowError(read.line(),
+                        "older than the retention period (interval end before " + cutoff + ")")));
                 continue;
             }
             ChannelMapping.Mapped mapped = mapping.map(read);
             if (mapped.refused()) {
-                rejects.add(new RowError(read.line(), mapped.refusal()));
+                rejects.add(RefusedRecord.of(read, mapped.refusal()));
             } else {
                 rows.add(mapped.row());
                 clocks.put(mapped.row().channelId(), mapped.clock());
@@ -139,7 +141,7 @@ public class IntervalWriter {
         for (MeterRegisterRead read : chunk.registers()) {
             ChannelMapping.MappedRegister mapped = mapping.map(read);
             if (mapped.refusal() != null) {
-                rejects.add(new RowError(read.line(), mapped.refusal()));
+                rejects.add(RefusedRecord.of(read, mapped.refusal()));
             } else {
                 registerRows.add(mapped.row());
             }
@@ -148,7 +150,7 @@ public class IntervalWriter {
         for (MeterEvent event : chunk.events()) {
             ChannelMapping.MappedEvent mapped = mapping.map(event);
             if (mapped.refusal() != null) {
-                rejects.add(new RowError(event.line(), mapped.refusal()));
+                rejects.add(RefusedRecord.of(event, mapped.refusal()));
             } else {
                 eventRows.add(mapped.row());
             }
@@ -159,13 +161,27 @@ public class IntervalWriter {
                 .plus(events.write(eventRows, importId));
         long alreadyRejected = imports.addCounts(importId, chunk.received(), written.stored(), written.duplicates(),
                 rejects.size());
-        rejects.sort(java.util.Comparator.comparingLong(RowError::line));
+        rejects.sort(java.util.Comparator.comparingLong(RefusedRecord::line));
         LOG.fine(() -> String.format("import %d chunk of %d: mapped in %d ms, stored in %d ms", importId, chunk.received(),
                 (mapped - started) / 1_000_000, (System.nanoTime() - mapped) / 1_000_000));
         for (int i = 0; i < rejects.size() && alreadyRejected + i < MAX_REJECTS_KEPT; i++) {
-            imports.addReject(new ReadingReject(importId, rejects.get(i).line(), rejects.get(i).reason()));
+            RefusedRecord refused = rejects.get(i);
+            imports.addReject(new ReadingReject(importId, refused.line(), refused.reason(), refused.kind(),
+                    refused.json()));
         }
         return written;
+    }
+
+    /** The import's refused records that can be reprocessed and were not yet, in line order. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public List<ReadingReject> reprocessable(long importId) {
+        imports.find(importId).orElseThrow(() -> new org.openmdms.meter.boundary.RegistryNotFound("No import " + importId));
+        return imports.reprocessable(importId);
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void markReprocessed(List<Long> rejectIds, long reprocessedIn) {
+        imports.markReprocessed(rejectIds, reprocessedIn);
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)

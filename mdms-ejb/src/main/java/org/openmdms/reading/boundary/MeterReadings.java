@@ -122,6 +122,11 @@ public class MeterReadings {
         return imports.recent(page).map(i -> ReadingImportView.of(i, List.of()));
     }
 
+    /** How many of the import's refused records can be reprocessed (kept whole, not reprocessed yet). */
+    public long reprocessableCount(long importId) {
+        return imports.countReprocessable(importId);
+    }
+
     public ReadingImportView importRecord(long id) {
         return ReadingImportView.of(imports.find(id).orElseThrow(() -> new RegistryNotFound("No import " + id)),
                 imports.rejects(id, PageRequest.first(PageRequest.MAX_LIMIT)).items().stream()

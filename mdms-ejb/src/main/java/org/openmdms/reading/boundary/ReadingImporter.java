@@ -29,6 +29,9 @@ import org.openmdms.reading.control.ReadingBatchRefused;
 import org.openmdms.reading.control.ReadingChunk;
 import org.openmdms.reading.control.ReadingFormat;
 import org.openmdms.reading.control.ReadingSink;
+import org.openmdms.reading.control.RefusedRecord;
+import org.openmdms.reading.entity.ImportStatus;
+import org.openmdms.reading.entity.ReadingReject;
 import org.openmdms.reading.store.IntervalStore;
 
 /**
@@ -131,6 +134,29 @@ public class ReadingImporter {
             writer.finish(importId, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
         return new BatchImport(false, readings.importRecord(importId));
+    }
+
+    /**
+     * Imports again the records of an import that the registry refused (unknown meter, not installed
+     * then, no such channel), once the registry is fixed: they go as one batch into a new import
+     * ("reprocess of import N"; its lines number the records in the original order), and are marked as
+     * taken up by it. Records refused again are rejects of the new import, which can be reprocessed in
+     * turn. Sending the same reprocess twice imports once (its idempotency key is the last reject's id).
+     */
+    public BatchImport reprocess(long importId) {
+        List<ReadingReject> rejects = writer.reprocessable(importId);
+        if (rejects.isEmpty()) {
+            throw new ReadingBatchRefused("Import " + importId + " has no refused records left to reprocess"
+                    + " (records that could not be parsed must be fixed in the file and sent again)");
+        }
+        List<RefusedRecord> records = rejects.stream()
+                .map(r -> new RefusedRecord(r.line(), r.reason(), r.recordKind(), r.recordJson())).toList();
+        String key = "reprocess-" + importId + "-" + rejects.get(rejects.size() - 1).id();
+        BatchImport result = importBatch(key, RefusedRecord.batch("reprocess of import " + importId, records));
+        if (result.readingImport().status() == ImportStatus.COMPLETED) {
+            writer.markReprocessed(rejects.stream().map(ReadingReject::id).toList(), result.readingImport().id());
+        }
+        return result;
     }
 
     /**

@@ -29,15 +29,30 @@ public record ReadingBatch(String source, List<Read> reads, List<RegisterRead> r
     /** One interval read as sent. */
     public record Read(String meterId, String unit, Integer intervalMinutes, String direction, String intervalEnd,
             BigDecimal value, Integer quality, String source) {
+
+        /** The read as a batch would send it (a refused read kept for reprocessing). */
+        public static Read of(MeterIntervalRead read) {
+            return new Read(read.meterId(), read.unit().name(), read.intervalMinutes(), read.direction().name(),
+                    read.intervalEnd().toString(), read.value(), read.quality(), read.source().name());
+        }
     }
 
     /** One register (cumulative) read as sent. */
     public record RegisterRead(String meterId, String unit, String direction, String readAt, BigDecimal value,
             Integer quality, String source) {
+
+        public static RegisterRead of(MeterRegisterRead read) {
+            return new RegisterRead(read.meterId(), read.unit().name(), read.direction().name(),
+                    read.readAt().toString(), read.value(), read.quality(), read.source().name());
+        }
     }
 
     /** One meter event as sent. */
     public record Event(String meterId, String type, String occurredAt, String detail) {
+
+        public static Event of(MeterEvent event) {
+            return new Event(event.meterId(), event.type().name(), event.occurredAt().toString(), event.detail());
+        }
     }
 
     /** Records in the batch, of all kinds. */

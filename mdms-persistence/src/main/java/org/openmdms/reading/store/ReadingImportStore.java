@@ -81,6 +81,29 @@ public class ReadingImportStore {
                 () -> em.createQuery("select count(i) from ReadingImport i", Long.class).getSingleResult());
     }
 
+    /** The import's refused records that keep their record and were not reprocessed yet, in line order. */
+    public List<ReadingReject> reprocessable(long importId) {
+        return em.createQuery("select r from ReadingReject r where r.importId = :id and r.recordJson is not null"
+                        + " and r.reprocessedIn is null order by r.line, r.id", ReadingReject.class)
+                .setParameter("id", importId).getResultList();
+    }
+
+    public long countReprocessable(long importId) {
+        return em.createQuery("select count(r) from ReadingReject r where r.importId = :id"
+                        + " and r.recordJson is not null and r.reprocessedIn is null", Long.class)
+                .setParameter("id", importId).getSingleResult();
+    }
+
+    /** Notes on the rejects that the import {@code reprocessedIn} took them up. */
+    public void markReprocessed(List<Long> rejectIds, long reprocessedIn) {
+        for (int from = 0; from < rejectIds.size(); from += 1000) {
+            em.createQuery("update ReadingReject r set r.reprocessedIn = :by where r.id in :ids")
+                    .setParameter("by", reprocessedIn)
+                    .setParameter("ids", rejectIds.subList(from, Math.min(rejectIds.size(), from + 1000)))
+                    .executeUpdate();
+        }
+    }
+
     public Page<ReadingReject> rejects(long importId, PageRequest page) {
         List<ReadingReject> items = em.createQuery("select r from ReadingReject r where r.importId = :id"
                         + " order by r.line, r.id", ReadingReject.class)

@@ -65,6 +65,17 @@ public class ReadingResource {
         return PageJson.of(readings.imports(page), page);
     }
 
+    /**
+     * Imports again the records of import {@code id} that the registry refused, once it is fixed;
+     * answers with the new import ({@code Idempotent-Replay: true} when the same reprocess was sent twice).
+     */
+    @POST
+    @Path("imports/{id}/reprocess")
+    public Response reprocess(@PathParam("id") long id) {
+        BatchImport result = importer.reprocess(id);
+        return Response.ok(result.readingImport()).header("Idempotent-Replay", result.replayed()).build();
+    }
+
     @GET
     @Path("imports/{id}")
     public ReadingImportView importRecord(@PathParam("id") long id) {
