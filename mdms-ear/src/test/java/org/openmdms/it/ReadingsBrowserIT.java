@@ -68,7 +68,8 @@ class ReadingsBrowserIT {
     void anUploadedFileShowsItsCountsAndItsReadsOnTheUsagePoint() throws Exception {
         // The GMT day of the spring change: 48 half-hours, 46 of them on the local day 2013-03-31.
         Path file = Files.createTempFile("reads-" + run, ".csv");
-        Files.writeString(file, day() + "UNKNOWN1,2013-03-31 00:00:00,0.5\n");
+        String unknown = "UNK" + run;
+        Files.writeString(file, day() + unknown + ",2013-03-31 00:00:00,0.5\n");
 
         browser.get(Deployments.BASE_URL + "/readings/upload.xhtml");
         signIn(Deployments.ADMIN, Deployments.ADMIN_PASSWORD);
@@ -84,13 +85,33 @@ class ReadingsBrowserIT {
         assertEquals("0", browser.findElement(By.id("import-duplicates")).getText());
         assertEquals("1", browser.findElement(By.id("import-rejected")).getText());
         String rejects = browser.findElement(By.id("rejects:table")).getText();
-        assertTrue(rejects.contains("UNKNOWN1"), rejects);
+        assertTrue(rejects.contains(unknown), rejects);
+
+        // The registry learns the meter: the refused read is reprocessed from the import's page.
+        assertEquals(1, Api.admin().postCsv("registry/import?source=browser-it",
+                "usage_point_id,commodity,customer_class,time_zone,meter_serial,installed_from,channels\n"
+                        + "RB-U-" + run + ",E,RESIDENTIAL,Europe/London," + unknown + ",2012-12-01,KWH:30:DELIVERED\n")
+                .json().getInt("created"));
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("rejects:reprocess"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes"))).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "1 stored"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("rejects:reprocessed-in")));
 
         // A second file changes the first half-hour: it becomes version 2 with a history.
         assertEquals(200, Api.admin().postCsv("readings/import?format=lcl&source=fix.csv",
                 "LCLid,tstp,energy(kWh/hh)\n" + meter + ",2013-03-31 00:00:00, 0.777\n").status());
 
+        // The meter's last gasp that evening, pushed by a head-end.
+        assertEquals(200, Api.admin().postJson("readings/batch", "{\"events\":[{\"meterId\":\"" + meter
+                + "\",\"type\":\"LAST_GASP\",\"occurredAt\":\"2013-03-31T18:04:05Z\",\"detail\":\"phase A\"}]}",
+                "event-" + run).status());
+
         browser.get(Deployments.BASE_URL + "/usagepoint/detail.xhtml?code=" + usagePoint);
+        wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Events"))).click();
+        String events = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[id$='events-form:events']"))).getText();
+        assertTrue(events.contains("Power off (last gasp)") && events.contains("2013-03-31 19:04"), events);
         wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Reads"))).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[id='tabs:reads:chart'] canvas")));
         // The range opens on the week ending at the latest read: 2013-04-01 local (23:00 and 23:30 GMT).
