@@ -133,6 +133,28 @@ class ReadingsBrowserIT {
         assertTrue(history.contains("0.01"), history);
     }
 
+    @Test
+    void anAdministratorSeesAPoisonMessageWithItsReasonAndDiscardsIt() {
+        try (HeadEnd headEnd = HeadEnd.connect(Deployments.ADMIN, Deployments.ADMIN_PASSWORD)) {
+            headEnd.sendText("mdms.readings", "reads for " + meter + " (not JSON)", "poison-" + run);
+        }
+
+        browser.get(Deployments.BASE_URL + "/admin/dead-letters.xhtml");
+        signIn(Deployments.ADMIN, Deployments.ADMIN_PASSWORD);
+        By row = By.xpath("//tbody[@id='dead-letters:table_data']/tr[td[contains(., 'poison-" + run + "')]]");
+        for (int i = 0; i < 30 && browser.findElements(row).isEmpty(); i++) {
+            browser.findElement(By.id("dead-letters:refresh")).click();
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("dead-letters:refresh")));
+        }
+        String letter = wait.until(ExpectedConditions.visibilityOfElementLocated(row)).getText();
+        assertTrue(letter.contains("malformed JSON reading batch") && letter.contains("mdms.readings"), letter);
+
+        browser.findElement(row).findElement(By.cssSelector("button[id$=':discard']")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes"))).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Message discarded"));
+        assertTrue(browser.findElements(row).isEmpty(), "the discarded message is gone");
+    }
+
     /** The LCL rows of the GMT day 2013-03-31, each value the half-hour's number / 100. */
     private String day() {
         StringBuilder csv = new StringBuilder("LCLid,tstp,energy(kWh/hh)\n");
