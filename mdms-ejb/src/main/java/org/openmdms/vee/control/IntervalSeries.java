@@ -1,0 +1,144 @@
+package org.openmdms.vee.control;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One channel's intervals over whole local days [firstDay, endDay), slot by slot in time order, with
+ * a slot for every expected interval — missing ones included — so that rules never count intervals
+ * to find a day: a London day has 46, 48 or 50 half-hours. An interval is stored by its end instant
+ * and belongs to the local day in which it starts (DOMAIN.md §4b). Immutable.
+ */
+public final class IntervalSeries {
+
+    private final ZoneId zone;
+    private final int intervalMinutes;
+    private final LocalDate firstDay;
+    private final LocalDate endDay;
+    private final List<Slot> slots;
+
+    private IntervalSeries(ZoneId zone, int intervalMinutes, LocalDate firstDay, LocalDate endDay, List<Slot> slots) {
+        this.zone = zone;
+        this.intervalMinutes = intervalMinutes;
+        this.firstDay = firstDay;
+        this.endDay = endDay;
+        this.slots = Collections.unmodifiableList(slots);
+    }
+
+    /**
+     * The series of the local days [firstDay, endDay) with the stored values given by interval end;
+     * ends not in the map are missing slots, values outside the days are ignored.
+     */
+    public static IntervalSeries of(ZoneId zone, int intervalMinutes, LocalDate firstDay, LocalDate endDay,
+            Map<Instant, Slot> stored) {
+        if (intervalMinutes <= 0 || 1440 % intervalMinutes != 0) {
+            throw new IllegalArgumentException("interval length must divide a day: " + intervalMinutes);
+        }
+        if (!endDay.isAfter(firstDay)) {
+            throw new IllegalArgumentException("empty range " + firstDay + " to " + endDay);
+        }
+        Duration step = Duration.ofMinutes(intervalMinutes);
+        Instant first = firstDay.atStartOfDay(zone).toInstant().plus(step);
+        Instant after = endDay.atStartOfDay(zone).toInstant().plus(step);
+        List<Slot> slots = new ArrayList<>();
+        for (Instant end = first; end.isBefore(after); end = end.plus(step)) {
+            Slot slot = stored.get(end);
+            slots.add(slot == null ? Slot.missing(end) : slot);
+        }
+        return new IntervalSeries(zone, intervalMinutes, firstDay, endDay, slots);
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    public int intervalMinutes() {
+        return intervalMinutes;
+    }
+
+    public Duration step() {
+        return Duration.ofMinutes(intervalMinutes);
+    }
+
+    public LocalDate firstDay() {
+        return firstDay;
+    }
+
+    /** The day after the last day of the series. */
+    public LocalDate endDay() {
+        return endDay;
+    }
+
+    /** Every expected slot, in time order. */
+    public List<Slot> slots() {
+        return slots;
+    }
+
+    /** The local day an interval belongs to: the day in which it starts. */
+    public LocalDate dayOf(Instant intervalEnd) {
+        return intervalEnd.minus(step()).atZone(zone).toLocalDate();
+    }
+
+    /** The slots of one local day of the series, in time order (46, 48 or 50 half-hours in London). */
+    public List<Slot> day(LocalDate day) {
+        if (day.isBefore(firstDay) || !day.isBefore(endDay)) {
+            return List.of();
+        }
+        int from = indexOf(day.atStartOfDay(zone).toInstant().plus(step()));
+        int to = day.plusDays(1).equals(endDay) ? slots.size()
+                : indexOf(day.plusDays(1).atStartOfDay(zone).toInstant().plus(step()));
+        return slots.subList(from, to);
+    }
+
+    /** How many intervals the local day has: 24 h / length, fewer or more on DST days. */
+    public int expectedCount(LocalDate day) {
+        return expectedCount(zone, intervalMinutes, day);
+    }
+
+    public static int expectedCount(ZoneId zone, int intervalMinutes, LocalDate day) {
+        long minutes = Duration.between(day.atStartOfDay(zone), day.plusDays(1).atStartOfDay(zone)).toMinutes();
+        return (int) (minutes / intervalMinutes);
+    }
+
+    /** The slot with this interval end, or null if the series has none. */
+    public Slot at(Instant intervalEnd) {
+        int i = indexOf(intervalEnd);
+        return i >= 0 && i < slots.size() && slots.get(i).end().equals(intervalEnd) ? slots.get(i) : null;
+    }
+
+    /** The position of an interval end in the slots (slot ends are evenly spaced). */
+    public int indexOf(Instant intervalEnd) {
+        Instant first = slots.isEmpty() ? intervalEnd : slots.get(0).end();
+        return (int) (Duration.between(first, intervalEnd).toMinutes() / intervalMinutes);
+    }
+
+    /** Sum of the values that are present (missing slots count nothing). */
+    public static BigDecimal total(List<Slot> slots) {
+        BigDecimal total = BigDecimal.ZERO;
+        for (Slot slot : slots) {
+            if (!slot.isMissing()) {
+                total = total.add(slot.value());
+            }
+        }
+        return total;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof IntervalSeries other && zone.equals(other.zone) && intervalMinutes == other.intervalMinutes
+                && firstDay.equals(other.firstDay) && endDay.equals(other.endDay) && slots.equals(other.slots);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(zone, intervalMinutes, firstDay, endDay, slots);
+    }
+}

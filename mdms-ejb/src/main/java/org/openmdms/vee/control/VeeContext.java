@@ -1,0 +1,41 @@
+package org.openmdms.vee.control;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.openmdms.meter.entity.FlowDirection;
+import org.openmdms.meter.entity.Unit;
+
+/**
+ * What VEE knows about one channel when it judges some of its days: the series of the days under
+ * judgement and of the history before them (for like-day checks and estimates), the channel's reading
+ * type, the spans in which a meter was installed, the register reads around it (for the sum check and
+ * scaling), the channel's service capacity (for max demand; null if unknown) and the holiday calendar.
+ *
+ * @param judged the days under judgement, whole local days
+ * @param history the days before them (prior weeks); may be empty of values, never null
+ * @param installed when a meter was installed at the usage point: [from, to), to null while open
+ * @param registerReads cumulative register reads of the same quantity, in time order
+ */
+public record VeeContext(long channelId, Unit unit, FlowDirection direction, IntervalSeries judged,
+        IntervalSeries history, List<Installed> installed, List<RegisterReading> registerReads,
+        BigDecimal capacityKw, HolidayCalendar holidays) {
+
+    /** A span in which a meter was installed at the usage point. */
+    public record Installed(Instant from, Instant to) {
+
+        public boolean covers(Instant instant) {
+            return !instant.isBefore(from) && (to == null || instant.isBefore(to));
+        }
+    }
+
+    /** A register (dial) reading at an instant. */
+    public record RegisterReading(Instant readAt, BigDecimal value) {
+    }
+
+    /** The days under judgement, first to last. */
+    public List<LocalDate> days() {
+        return judged.firstDay().datesUntil(judged.endDay()).toList();
+    }
+}
