@@ -31,6 +31,8 @@ import org.openmdms.reading.store.DailyReading;
 import org.openmdms.reading.store.IntervalVersion;
 import org.openmdms.reading.store.StoredInterval;
 import org.openmdms.reading.store.StoredRegisterRead;
+import org.openmdms.vee.boundary.VeeRunResult;
+import org.openmdms.vee.boundary.VeeRunner;
 import org.openmdms.web.Messages;
 import org.primefaces.PrimeFaces;
 import org.primefaces.event.SelectEvent;
@@ -60,6 +62,9 @@ public class ChannelReadsView implements Serializable {
 
     @Inject
     MeterReadings readings;
+
+    @Inject
+    VeeRunner vee;
 
     private String code;
     private String zone;
@@ -119,6 +124,23 @@ public class ChannelReadsView implements Serializable {
             reads = readings.reads(code, channelId, clock.firstEndOf(from), clock.endsBefore(to));
             daily = readings.daily(code, channelId, from, to.plusDays(1));
             chart = chartJson(channel);
+        } catch (RuntimeException e) {
+            Messages.refused(e);
+        }
+    }
+
+    /** Runs VEE over the usage point's days of the range (all its interval channels), then shows the reads again. */
+    public void runVee() {
+        if (from == null || to == null || to.isBefore(from)) {
+            Messages.error("Choose a range: the first day must not be after the last day");
+            return;
+        }
+        try {
+            VeeRunResult result = vee.run(code, from, to.plusDays(1));
+            Messages.info("VEE checked " + result.channels() + " channel" + (result.channels() == 1 ? "" : "s") + ": "
+                    + result.raised() + " new exceptions, " + result.foundAgain() + " found again, " + result.resolved()
+                    + " resolved, " + result.estimated() + " intervals estimated");
+            show();
         } catch (RuntimeException e) {
             Messages.refused(e);
         }
