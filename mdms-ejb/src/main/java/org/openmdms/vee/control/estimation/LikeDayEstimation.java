@@ -32,29 +32,16 @@ import org.openmdms.vee.control.VeeContext;
  * spring day cannot serve a gap covering 01:00–02:00, and on an autumn like day a repeated start
  * time gives its first (summer-time) interval.
  */
-public final class LikeDayEstimation implements EstimationMethod {
+public final class LikeDayEstimation extends EstimationStep implements EstimationMethod {
 
     public static final String ID = "like-day";
     public static final String DAYS = "days";
     public static final String WEEKS_BACK = "weeksBack";
 
-    private static final List<ParameterSpec> PARAMETERS = List.of(
-            new ParameterSpec(DAYS, ParameterType.INTEGER, "3", "How many like days to average"),
-            new ParameterSpec(WEEKS_BACK, ParameterType.INTEGER, "3", "How many weeks back to look for like days"));
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String description() {
-        return "Long gaps: average of the same intervals on the nearest like days (holidays as Sundays)";
-    }
-
-    @Override
-    public List<ParameterSpec> parameters() {
-        return PARAMETERS;
+    public LikeDayEstimation() {
+        super(ID, "Long gaps: average of the same intervals on the nearest like days (holidays as Sundays)", List.of(
+                new ParameterSpec(DAYS, ParameterType.INTEGER, "3", "How many like days to average"),
+                new ParameterSpec(WEEKS_BACK, ParameterType.INTEGER, "3", "How many weeks back to look for like days")));
     }
 
     @Override

@@ -23,27 +23,15 @@ import org.openmdms.vee.control.VeeContext;
  * that end point's value. A gap longer than {@code maxGapMinutes}, or with no usable end point, is
  * left to the next method.
  */
-public final class LinearInterpolation implements EstimationMethod {
+public final class LinearInterpolation extends EstimationStep implements EstimationMethod {
 
     public static final String ID = "linear-interpolation";
     public static final String MAX_GAP_MINUTES = "maxGapMinutes";
 
-    private static final List<ParameterSpec> PARAMETERS = List.of(new ParameterSpec(MAX_GAP_MINUTES,
-            ParameterType.MINUTES, "120", "Longest gap filled, in minutes of missing intervals"));
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String description() {
-        return "Short gaps: straight line between the measured intervals either side, flat fill from one side";
-    }
-
-    @Override
-    public List<ParameterSpec> parameters() {
-        return PARAMETERS;
+    public LinearInterpolation() {
+        super(ID, "Short gaps: straight line between the measured intervals either side, flat fill from one side",
+                List.of(new ParameterSpec(MAX_GAP_MINUTES, ParameterType.MINUTES, "120",
+                        "Longest gap filled, in minutes of missing intervals")));
     }
 
     @Override

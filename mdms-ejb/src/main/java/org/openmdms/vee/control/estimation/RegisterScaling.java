@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.openmdms.vee.control.Estimate;
 import org.openmdms.vee.control.Gap;
-import org.openmdms.vee.control.ParameterSpec;
 import org.openmdms.vee.control.RuleParameters;
 import org.openmdms.vee.control.Slot;
 import org.openmdms.vee.control.VeeContext;
@@ -30,20 +29,13 @@ import org.openmdms.vee.control.VeeContext.RegisterReading;
  * keeps its method's id with {@code +register-scaling} appended, e.g. {@code like-day+register-scaling}.
  * Not an {@link org.openmdms.vee.control.EstimationMethod}: it never fills a gap by itself.
  */
-public final class RegisterScaling {
+public final class RegisterScaling extends EstimationStep {
 
     public static final String ID = "register-scaling";
 
-    public String id() {
-        return ID;
-    }
-
-    public String description() {
-        return "Scales a gap's estimates so that the intervals between bounding register reads sum to the register delta";
-    }
-
-    public List<ParameterSpec> parameters() {
-        return List.of();
+    public RegisterScaling() {
+        super(ID, "Scales a gap's estimates so that the intervals between bounding register reads sum to the"
+                + " register delta", List.of());
     }
 
     public List<Estimate> scale(VeeContext context, Gap gap, List<Estimate> estimates, RuleParameters parameters) {
