@@ -33,7 +33,6 @@ public final class HighLowUsageRule extends CatalogueRule {
     static final String LOW = "lowPercent";
     static final String HISTORY_DAYS = "historyDays";
     static final String MIN_LIKE_DAYS = "minLikeDays";
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     public HighLowUsageRule() {
         super(ID, "Day total outside bands around the mean of like days in the prior weeks",
@@ -50,8 +49,8 @@ public final class HighLowUsageRule extends CatalogueRule {
 
     @Override
     public List<Finding> check(VeeContext context, RuleParameters parameters) {
-        BigDecimal highFactor = HUNDRED.add(parameters.decimal(HIGH)).divide(HUNDRED);
-        BigDecimal lowFactor = parameters.decimal(LOW).divide(HUNDRED);
+        BigDecimal highPercent = parameters.decimal(HIGH);
+        BigDecimal lowPercent = parameters.decimal(LOW);
         int minLikeDays = Math.max(1, parameters.integer(MIN_LIKE_DAYS));
         Severity severity = RuleSeverity.of(parameters);
         List<Finding> findings = new ArrayList<>();
@@ -70,8 +69,8 @@ public final class HighLowUsageRule extends CatalogueRule {
             Run whole = new Run(slots);
             String against = " of " + day + " against a mean of " + mean.stripTrailingZeros().toPlainString()
                     + " over " + likeTotals.size() + " like days";
-            BigDecimal high = mean.multiply(highFactor).stripTrailingZeros();
-            BigDecimal low = mean.multiply(lowFactor).stripTrailingZeros();
+            BigDecimal high = mean.add(Percent.of(highPercent, mean)).stripTrailingZeros();
+            BigDecimal low = Percent.of(lowPercent, mean).stripTrailingZeros();
             if (total.compareTo(high) > 0) {
                 findings.add(whole.finding(ID, severity, "high usage: total " + total.toPlainString() + against
                         + " (above " + high.toPlainString() + ")", total, high));

@@ -21,7 +21,6 @@ public final class MaxDemandRule extends CatalogueRule {
 
     public static final String ID = "max-demand";
     static final String CAPACITY_PERCENT = "capacityPercent";
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     public MaxDemandRule() {
         super(ID, "Interval demand above the service capacity (kW)",
@@ -35,8 +34,7 @@ public final class MaxDemandRule extends CatalogueRule {
         if (context.capacityKw() == null || (context.unit() != Unit.KW && context.unit() != Unit.KWH)) {
             return List.of();
         }
-        BigDecimal limit = context.capacityKw().multiply(parameters.decimal(CAPACITY_PERCENT)).divide(HUNDRED)
-                .stripTrailingZeros();
+        BigDecimal limit = Percent.of(parameters.decimal(CAPACITY_PERCENT), context.capacityKw()).stripTrailingZeros();
         Severity severity = RuleSeverity.of(parameters);
         return Run.of(context.judged().slots(), slot -> slot.isMeasured() && demand(context, slot.value())
                         .compareTo(limit) > 0).stream()

@@ -29,7 +29,6 @@ public final class SumCheckRule extends CatalogueRule {
     public static final String ID = "sum-check";
     static final String PERCENT = "tolerancePercent";
     static final String ABSOLUTE = "toleranceAbsolute";
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     public SumCheckRule() {
         super(ID, "Sum of the intervals between two register reads against the register delta",
@@ -64,7 +63,7 @@ public final class SumCheckRule extends CatalogueRule {
             }
             BigDecimal sum = IntervalSeries.total(between);
             BigDecimal difference = sum.subtract(delta).abs();
-            BigDecimal allowed = delta.multiply(percent).divide(HUNDRED).max(absolute);
+            BigDecimal allowed = Percent.of(percent, delta).max(absolute);
             if (difference.compareTo(allowed) > 0) {
                 findings.add(new Run(between).finding(ID, severity, "intervals sum to " + sum.toPlainString()
                         + " but the register advanced " + delta.toPlainString() + " from " + from.readAt() + " to "
