@@ -34,6 +34,11 @@ public record VeeContext(long channelId, Unit unit, FlowDirection direction, Int
     public record RegisterReading(Instant readAt, BigDecimal value) {
     }
 
+    /** Whether a meter was installed at the usage point at this instant (e.g. an interval's start). */
+    public boolean installedAt(Instant instant) {
+        return installed.stream().anyMatch(span -> span.covers(instant));
+    }
+
     /** The days under judgement, first to last. */
     public List<LocalDate> days() {
         return judged.firstDay().datesUntil(judged.endDay()).toList();

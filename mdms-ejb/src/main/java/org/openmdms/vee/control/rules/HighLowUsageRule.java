@@ -1,0 +1,104 @@
+package org.openmdms.vee.control.rules;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.openmdms.vee.control.DayType;
+import org.openmdms.vee.control.Finding;
+import org.openmdms.vee.control.IntervalSeries;
+import org.openmdms.vee.control.ParameterSpec;
+import org.openmdms.vee.control.ParameterType;
+import org.openmdms.vee.control.RuleParameters;
+import org.openmdms.vee.control.Severity;
+import org.openmdms.vee.control.Slot;
+import org.openmdms.vee.control.VeeContext;
+
+/**
+ * A day's total far from the usual for its kind of day. The mean M is taken over the complete like
+ * days (same {@link DayType}; holidays count as Sundays) among the {@code historyDays} days before the
+ * judged day — from the history or from earlier judged days. A like day is complete when every one
+ * of its intervals is measured (none missing, estimated or flagged outage). The day is <em>high</em>
+ * when its total exceeds M × (100 + {@code highPercent}) / 100 — with 200, above 3 × M — and
+ * <em>low</em> when it is below M × {@code lowPercent} / 100 — with 20, below 0.2 × M. A judged day
+ * with missing or outage intervals is not judged (missing-intervals and outage-flag report those),
+ * nor is a day with fewer than {@code minLikeDays} complete like days. Estimated intervals of the
+ * judged day count in its total. One finding per day, over the day's intervals.
+ */
+public final class HighLowUsageRule extends CatalogueRule {
+
+    public static final String ID = "high-low-usage";
+    static final String HIGH = "highPercent";
+    static final String LOW = "lowPercent";
+    static final String HISTORY_DAYS = "historyDays";
+    static final String MIN_LIKE_DAYS = "minLikeDays";
+
+    public HighLowUsageRule() {
+        super(ID, "Day total outside bands around the mean of like days in the prior weeks",
+                List.of(new ParameterSpec(HIGH, ParameterType.PERCENT, "200",
+                        "high when the total is more than this many percent above the like-day mean (200: above 3×)"),
+                        new ParameterSpec(LOW, ParameterType.PERCENT, "20",
+                                "low when the total is below this percentage of the like-day mean (20: below 0.2×)"),
+                        new ParameterSpec(HISTORY_DAYS, ParameterType.INTEGER, "28",
+                                "days before the judged day searched for like days"),
+                        new ParameterSpec(MIN_LIKE_DAYS, ParameterType.INTEGER, "2",
+                                "complete like days needed to judge a day (at least 1)"),
+                        RuleSeverity.parameter(Severity.WARNING)));
+    }
+
+    @Override
+    public List<Finding> check(VeeContext context, RuleParameters parameters) {
+        BigDecimal highPercent = parameters.decimal(HIGH);
+        BigDecimal lowPercent = parameters.decimal(LOW);
+        int minLikeDays = Math.max(1, parameters.integer(MIN_LIKE_DAYS));
+        Severity severity = RuleSeverity.of(parameters);
+        List<Finding> findings = new ArrayList<>();
+        for (LocalDate day : context.days()) {
+            List<Slot> slots = context.judged().day(day);
+            if (slots.stream().anyMatch(slot -> slot.isMissing() || slot.isOutage())) {
+                continue;
+            }
+            List<BigDecimal> likeTotals = likeDayTotals(context, day, parameters.integer(HISTORY_DAYS));
+            if (likeTotals.size() < minLikeDays) {
+                continue;
+            }
+            BigDecimal mean = likeTotals.stream().reduce(BigDecimal.ZERO, BigDecimal::add)
+                    .divide(BigDecimal.valueOf(likeTotals.size()), MathContext.DECIMAL64);
+            BigDecimal total = IntervalSeries.total(slots);
+            Run whole = new Run(slots);
+            String against = " of " + day + " against a mean of " + mean.stripTrailingZeros().toPlainString()
+                    + " over " + likeTotals.size() + " like days";
+            BigDecimal high = mean.add(Percent.of(highPercent, mean)).stripTrailingZeros();
+            BigDecimal low = Percent.of(lowPercent, mean).stripTrailingZeros();
+            if (total.compareTo(high) > 0) {
+                findings.add(whole.finding(ID, severity, "high usage: total " + total.toPlainString() + against
+                        + " (above " + high.toPlainString() + ")", total, high));
+            } else if (total.compareTo(low) < 0) {
+                findings.add(whole.finding(ID, severity, "low usage: total " + total.toPlainString() + against
+                        + " (below " + low.toPlainString() + ")", total, low));
+            }
+        }
+        return findings;
+    }
+
+    /** Totals of the complete days of the same type among the days before, nearest first. */
+    private static List<BigDecimal> likeDayTotals(VeeContext context, LocalDate day, int historyDays) {
+        DayType type = DayType.of(day, context.holidays());
+        List<BigDecimal> totals = new ArrayList<>();
+        for (LocalDate before = day.minusDays(1); !before.isBefore(day.minusDays(historyDays));
+                before = before.minusDays(1)) {
+            List<Slot> slots = slotsOf(context, before);
+            if (DayType.of(before, context.holidays()) == type && !slots.isEmpty()
+                    && slots.stream().allMatch(Slot::isMeasured)) {
+                totals.add(IntervalSeries.total(slots));
+            }
+        }
+        return totals;
+    }
+
+    private static List<Slot> slotsOf(VeeContext context, LocalDate day) {
+        List<Slot> judged = context.judged().day(day);
+        return judged.isEmpty() ? context.history().day(day) : judged;
+    }
+}
