@@ -27,4 +27,4 @@ CREATE TABLE vee_rule_setting (
     CONSTRAINT pk_vee_rule_setting PRIMARY KEY (rule_set_id, rule_id),
     CONSTRAINT fk_vee_rule_setting_set FOREIGN KEY (rule_set_id) REFERENCES vee_rule_set (id)
 );
-COMMENT ON TABLE vee_rule_setting IS 'One rule of a rule set: enabled or not, and its parameter values (JSON object name -> text; absent: the default).';
+COMMENT ON TABLE vee_rule_setting IS 'One rule of a rule set: enabled or not, and its parameter values (JSON object of parameter name and value; absent: the default).';

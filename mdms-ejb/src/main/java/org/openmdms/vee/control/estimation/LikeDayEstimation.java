@@ -1,5 +1,6 @@
 package org.openmdms.vee.control.estimation;
 
+import org.openmdms.vee.control.DayType;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -84,12 +84,12 @@ public final class HighLowUsageRule extends CatalogueRule {
 
     /** Totals of the complete days of the same type among the days before, nearest first. */
     private static List<BigDecimal> likeDayTotals(VeeContext context, LocalDate day, int historyDays) {
-        DayType type = DayType.of(day, context.holidays());
+        DayType type = DayType.of(day, context.holidays()).forLikeDays();
         List<BigDecimal> totals = new ArrayList<>();
         for (LocalDate before = day.minusDays(1); !before.isBefore(day.minusDays(historyDays));
                 before = before.minusDays(1)) {
             List<Slot> slots = slotsOf(context, before);
-            if (DayType.of(before, context.holidays()) == type && !slots.isEmpty()
+            if (DayType.of(before, context.holidays()).forLikeDays() == type && !slots.isEmpty()
                     && slots.stream().allMatch(Slot::isMeasured)) {
                 totals.add(IntervalSeries.total(slots));
             }

@@ -1,5 +1,6 @@
 package org.openmdms.vee.control.estimation;
 
+import org.openmdms.vee.control.DayType;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.openmdms.vee.control.estimation.ChannelBuilder.at;
 import static org.openmdms.vee.control.estimation.LinearInterpolationTest.values;
