@@ -26,6 +26,11 @@ public final class Settings {
         return Integer.parseInt(value("mdms.demo.fleet", "MDMS_DEMO_FLEET").orElse("3000"));
     }
 
+    /** The public holidays VEE's like days (and later TOU) use: england-and-wales or none. */
+    public static String holidayCalendar() {
+        return value("mdms.holidays", "MDMS_HOLIDAYS").orElse("england-and-wales");
+    }
+
     /** Chunks of one import written side by side where the database allows it (PostgreSQL). */
     public static int ingestWriters() {
         return Math.max(1, Integer.parseInt(value("mdms.ingest.writers", "MDMS_INGEST_WRITERS").orElse("2")));

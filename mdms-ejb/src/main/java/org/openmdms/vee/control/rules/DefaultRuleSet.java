@@ -1,5 +1,6 @@
 package org.openmdms.vee.control.rules;
 
+import org.openmdms.vee.control.ConfiguredRule;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package org.openmdms.vee.control.rules;
 
+import org.openmdms.vee.control.ConfiguredRule;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,0 +1,161 @@
+package org.openmdms.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * VEE on a managed WildFly: four weeks of a household's half-hours and a day with a spike and a
+ * one-hour gap; VEE run for that day raises the spike and the gap, fills the gap by linear
+ * interpolation (stored as estimated reads, the gap's exception resolved by it), a re-run changes
+ * nothing; an analyst resolves the spike from the queue, the audit trail shows it, an auditor reads
+ * the queue but may not change it; administrators change a rule set, refused with a wrong value.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class VeeIT {
+
+    private static final LocalDate DAY = LocalDate.of(2013, 5, 30);
+
+    private final Api admin = Api.admin();
+    private String meter;
+    private String usagePoint;
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.ear();
+    }
+
+    @BeforeEach
+    void aHouseholdWithFourWeeksAndADayToJudge() {
+        String run = UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+        meter = "VEE" + run;
+        usagePoint = "UP-VEE-" + run;
+        String csv = "usage_point_id,commodity,customer_class,time_zone,feeder,meter_serial,installed_from,channels\n"
+                + usagePoint + ",ELECTRIC,RESIDENTIAL,Europe/London,VEE-F01," + meter + ",2013-01-01,KWH:30:DELIVERED\n";
+        assertEquals(1, admin.postCsv("registry/import?source=it", csv).json().getInt("created"));
+        StringBuilder reads = new StringBuilder("LCLid,tstp,energy(kWh/hh)\n");
+        // LCL labels are GMT starts; London is on BST in May, so local day D starts at 23:00 GMT on D-1.
+        for (LocalDate day = DAY.minusDays(28); !day.isAfter(DAY); day = day.plusDays(1)) {
+            for (int i = 0; i < 48; i++) {
+                var start = day.atStartOfDay(java.time.ZoneId.of("Europe/London")).plusMinutes(30L * i)
+                        .withZoneSameInstant(java.time.ZoneOffset.UTC);
+                boolean gap = day.equals(DAY) && (i == 20 || i == 21);
+                if (gap) {
+                    continue;
+                }
+                double value = day.equals(DAY) && i == 36 ? 6.0 : 0.2 + (i % 7) * 0.03;
+                reads.append(String.format(Locale.ROOT, "%s,%s %02d:%02d:00,%.3f%n", meter, start.toLocalDate(),
+                        start.getHour(), start.getMinute(), value));
+            }
+        }
+        JsonObject imported = admin.postCsv("readings/import?format=lcl&source=vee-it", reads.toString()).json();
+        assertEquals(29 * 48 - 2, imported.getInt("stored"), imported.toString());
+    }
+
+    private JsonObject vee() {
+        Api.Reply reply = admin.post("usage-points/" + usagePoint + "/vee?from=" + DAY + "&to=" + DAY.plusDays(1), "");
+        assertEquals(200, reply.status(), reply.body());
+        return reply.json();
+    }
+
+    private List<JsonObject> exceptions() {
+        return admin.get("vee/exceptions?usagePoint=" + usagePoint + "&limit=100").json().getJsonArray("items")
+                .stream().map(v -> v.asJsonObject()).collect(Collectors.toList());
+    }
+
+    @Test
+    void aSpikeAndAGapAreRaisedTheGapEstimatedAndARerunChangesNothing() {
+        JsonObject first = vee();
+
+        assertEquals(1, first.getInt("channels"));
+        assertEquals(2, first.getInt("estimated"), first.toString());
+        List<JsonObject> raised = exceptions();
+        assertEquals(List.of("missing-intervals", "spike"), raised.stream().map(e -> e.getString("ruleId")).sorted().toList(),
+                raised.toString());
+        JsonObject gap = raised.stream().filter(e -> e.getString("ruleId").equals("missing-intervals")).findFirst().get();
+        assertEquals("RESOLVED", gap.getString("status"));
+        assertEquals("estimated by linear-interpolation", gap.getString("note"));
+        JsonObject spike = raised.stream().filter(e -> e.getString("ruleId").equals("spike")).findFirst().get();
+        assertEquals("OPEN", spike.getString("status"));
+        assertEquals("VEE-F01", spike.getString("feeder"));
+        assertEquals(DAY.toString(), spike.getString("localDay"));
+
+        long channel = admin.get("usage-points/" + usagePoint).json().getJsonArray("channels").getJsonObject(0)
+                .getJsonNumber("id").longValue();
+        JsonArray day = admin.get("usage-points/" + usagePoint + "/channels/" + channel
+                + "/reads?from=2013-05-29T23:00:00Z&to=2013-05-30T23:00:00Z").json().getJsonArray("reads");
+        assertEquals(48, day.size());
+        assertEquals(2, day.stream().filter(r -> r.asJsonObject().getString("source").equals("ESTIMATED")).count());
+
+        JsonObject again = vee();
+        assertEquals(0, again.getInt("raised"), again.toString());
+        assertEquals(0, again.getInt("estimated"));
+        assertEquals(raised.size(), exceptions().size());
+    }
+
+    @Test
+    void anAnalystResolvesFromTheQueueAnAuditorOnlyReads() {
+        vee();
+        JsonObject spike = exceptions().stream().filter(e -> e.getString("ruleId").equals("spike")).findFirst().get();
+        long id = spike.getJsonNumber("id").longValue();
+        String analyst = "vee" + meter.toLowerCase(Locale.ROOT);
+        String auditor = "aud" + meter.toLowerCase(Locale.ROOT);
+        admin.post("users", "{\"username\":\"" + analyst + "\",\"password\":\"secret-123\",\"roles\":[\"analyst\"]}");
+        admin.post("users", "{\"username\":\"" + auditor + "\",\"password\":\"secret-123\",\"roles\":[\"auditor\"]}");
+
+        Api.Reply resolved = Api.as(analyst, "secret-123").post("vee/exceptions/" + id + "/resolve",
+                "{\"note\":\"kettle and oven: accepted as is\"}");
+        assertEquals(200, resolved.status(), resolved.body());
+        JsonObject after = exceptions().stream().filter(e -> e.getJsonNumber("id").longValue() == id).findFirst().get();
+        assertEquals("RESOLVED", after.getString("status"));
+        assertEquals(analyst, after.getString("updatedBy"));
+
+        JsonArray audit = admin.get("audit?subjectType=vee-exception&subjectKey=" + id).json().getJsonArray("items");
+        assertEquals("vee-exception.resolve", audit.getJsonObject(0).getString("action"), audit.toString());
+        assertEquals(analyst, audit.getJsonObject(0).getString("actor"));
+
+        Api auditorApi = Api.as(auditor, "secret-123");
+        assertEquals(200, auditorApi.get("vee/exceptions?usagePoint=" + usagePoint).status());
+        assertEquals(403, auditorApi.post("vee/exceptions/" + id + "/acknowledge", "{}").status());
+        assertEquals(403, auditorApi.post("usage-points/" + usagePoint + "/vee?from=" + DAY + "&to=" + DAY.plusDays(1), "").status());
+        assertEquals(400, Api.as(analyst, "secret-123").post("vee/exceptions/" + id + "/resolve", "{}").status(),
+                "resolving needs a note");
+    }
+
+    @Test
+    void administratorsChangeARuleSetWithCheckedParameters() {
+        JsonObject set = admin.get("vee/rule-sets/electric-residential").json();
+        long version = set.getJsonNumber("version").longValue();
+
+        Api.Reply wrong = admin.put("vee/rule-sets/electric-residential/rules/spike",
+                "{\"enabled\":true,\"parameters\":{\"factor\":\"lots\"},\"version\":" + version + "}", null);
+        assertEquals(400, wrong.status(), wrong.body());
+        Api.Reply changed = admin.put("vee/rule-sets/electric-residential/rules/spike",
+                "{\"enabled\":true,\"parameters\":{\"factor\":\"6\"},\"version\":" + version + "}", null);
+        assertEquals(200, changed.status(), changed.body());
+        JsonObject spike = changed.json().getJsonArray("rules").stream().map(r -> r.asJsonObject())
+                .filter(r -> r.getString("id").equals("spike")).findFirst().get();
+        assertTrue(spike.getJsonArray("parameters").stream().map(p -> p.asJsonObject())
+                .anyMatch(p -> p.getString("name").equals("factor") && p.getString("value").equals("6")), spike.toString());
+        assertEquals(409, admin.put("vee/rule-sets/electric-residential/rules/spike",
+                "{\"enabled\":true,\"parameters\":{},\"version\":" + version + "}", null).status(), "stale version");
+        // back to the defaults, so that the other tests see the built-in rule set
+        admin.put("vee/rule-sets/electric-residential/rules/spike",
+                "{\"enabled\":true,\"parameters\":{},\"version\":" + (version + 1) + "}", null);
+    }
+}
