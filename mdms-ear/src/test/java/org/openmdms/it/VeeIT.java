@@ -20,9 +20,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * VEE on a managed WildFly: four weeks of a household's half-hours and a day with a spike and a
- * one-hour gap; VEE run for that day raises the spike and the gap, fills the gap by linear
- * interpolation (stored as estimated reads, the gap's exception resolved by it), a re-run changes
- * nothing; an analyst resolves the spike from the queue, the audit trail shows it, an auditor reads
+ * one-hour gap are imported; the VEE worker judges the imported days, raises the spike and the gap,
+ * fills the gap by linear interpolation (stored as estimated reads, the gap's exception resolved by
+ * it); running VEE again for the day changes nothing; an analyst resolves the spike from the queue, the audit trail shows it, an auditor reads
  * the queue but may not change it; administrators change a rule set, refused with a wrong value.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -78,13 +78,25 @@ class VeeIT {
                 .stream().map(v -> v.asJsonObject()).collect(Collectors.toList());
     }
 
-    @Test
-    void aSpikeAndAGapAreRaisedTheGapEstimatedAndARerunChangesNothing() {
-        JsonObject first = vee();
+    /** The exceptions once the VEE worker has judged the imported days (it runs every 10 s). */
+    private List<JsonObject> judged() {
+        for (int i = 0; i < 60; i++) {
+            List<JsonObject> found = exceptions();
+            if (found.stream().anyMatch(e -> e.getString("ruleId").equals("spike"))) {
+                return found;
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        throw new AssertionError("the VEE worker did not judge the imported days within 30 s: " + exceptions());
+    }
 
-        assertEquals(1, first.getInt("channels"));
-        assertEquals(2, first.getInt("estimated"), first.toString());
-        List<JsonObject> raised = exceptions();
+    @Test
+    void theImportedDaysAreJudgedTheGapEstimatedAndARerunChangesNothing() {
+        List<JsonObject> raised = judged();
         assertEquals(List.of("missing-intervals", "spike"), raised.stream().map(e -> e.getString("ruleId")).sorted().toList(),
                 raised.toString());
         JsonObject gap = raised.stream().filter(e -> e.getString("ruleId").equals("missing-intervals")).findFirst().get();
@@ -111,7 +123,7 @@ class VeeIT {
     @Test
     void anAnalystResolvesFromTheQueueAnAuditorOnlyReads() {
         vee();
-        JsonObject spike = exceptions().stream().filter(e -> e.getString("ruleId").equals("spike")).findFirst().get();
+        JsonObject spike = judged().stream().filter(e -> e.getString("ruleId").equals("spike")).findFirst().get();
         long id = spike.getJsonNumber("id").longValue();
         String analyst = "vee" + meter.toLowerCase(Locale.ROOT);
         String auditor = "aud" + meter.toLowerCase(Locale.ROOT);

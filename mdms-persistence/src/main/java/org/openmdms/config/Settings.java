@@ -26,6 +26,16 @@ public final class Settings {
         return Integer.parseInt(value("mdms.demo.fleet", "MDMS_DEMO_FLEET").orElse("3000"));
     }
 
+    /** Whether the channel days an import touches are queued for VEE (judged by the VEE worker). */
+    public static boolean veeOnImport() {
+        return Boolean.parseBoolean(value("mdms.vee.on-import", "MDMS_VEE_ON_IMPORT").orElse("true"));
+    }
+
+    /** Hours after a local day ends until VEE judges it even if incomplete (later reads may still fill it). */
+    public static int veeDeadlineHours() {
+        return Integer.parseInt(value("mdms.vee.deadline.hours", "MDMS_VEE_DEADLINE_HOURS").orElse("6"));
+    }
+
     /** The public holidays VEE's like days (and later TOU) use: england-and-wales or none. */
     public static String holidayCalendar() {
         return value("mdms.holidays", "MDMS_HOLIDAYS").orElse("england-and-wales");

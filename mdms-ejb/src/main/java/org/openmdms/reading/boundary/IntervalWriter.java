@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.openmdms.admin.boundary.Caller;
+import org.openmdms.config.Settings;
 import org.openmdms.meter.control.RowError;
 import org.openmdms.meter.store.MeterPlacement;
 import org.openmdms.meter.store.MeterStore;
@@ -36,6 +37,7 @@ import org.openmdms.reading.store.EventRow;
 import org.openmdms.reading.store.IntervalRow;
 import org.openmdms.reading.store.IntervalStore;
 import org.openmdms.reading.store.MeterEventStore;
+import org.openmdms.reading.store.PendingDayStore;
 import org.openmdms.reading.store.ReadingImportStore;
 import org.openmdms.reading.store.RegisterReadStore;
 import org.openmdms.reading.store.RegisterRow;
@@ -74,6 +76,9 @@ public class IntervalWriter {
 
     @Inject
     ReadingImportStore imports;
+
+    @Inject
+    PendingDayStore pendingDays;
 
     @Resource
     SessionContext context;
@@ -156,6 +161,9 @@ public class IntervalWriter {
             }
         }
         long mapped = System.nanoTime();
+        if (Settings.veeOnImport()) {
+            pendingDays.queue(touchedDays(rows, clocks));
+        }
         WriteResult written = store.write(rows, clocks, importId)
                 .plus(registers.write(registerRows, importId))
                 .plus(events.write(eventRows, importId));
@@ -170,6 +178,16 @@ public class IntervalWriter {
                     refused.json()));
         }
         return written;
+    }
+
+    /** The local days of each channel the rows fall on (the day an interval starts in). */
+    private static Map<Long, Set<LocalDate>> touchedDays(List<IntervalRow> rows, Map<Long, ChannelClock> clocks) {
+        Map<Long, Set<LocalDate>> days = new HashMap<>();
+        for (IntervalRow row : rows) {
+            days.computeIfAbsent(row.channelId(), id -> new java.util.TreeSet<>())
+                    .add(clocks.get(row.channelId()).localDayOf(row.intervalEnd()));
+        }
+        return days;
     }
 
     /** The import's refused records that can be reprocessed and were not yet, in line order. */

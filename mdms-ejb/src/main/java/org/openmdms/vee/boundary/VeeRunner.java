@@ -47,7 +47,9 @@ import org.openmdms.vee.store.VeeExceptionStore;
  * set of the usage point's commodity and customer class, brings the exceptions of the range up to
  * date (raised, found again, resolved when no longer found), and fills the gaps with estimates stored
  * as ESTIMATED reads — versioned like any read, so that an actual arriving later replaces them. The
- * same data and rule set give the same exceptions and estimates: a re-run changes nothing.
+ * same data and rule set give the same exceptions and estimates: a re-run changes nothing. Runs for
+ * one usage point wait for each other (its row is locked), so the worker and an analyst never raise
+ * the same exception twice.
  */
 @Stateless
 @RolesAllowed({Role.ADMIN, Role.ANALYST})
@@ -86,7 +88,7 @@ public class VeeRunner {
         if (from == null || to == null || !to.isAfter(from) || ChronoUnit.DAYS.between(from, to) > MAX_DAYS) {
             throw new IllegalArgumentException("Give local days from < to, at most " + MAX_DAYS + " days apart");
         }
-        UsagePoint up = usagePoints.findByCode(usagePointCode)
+        UsagePoint up = usagePoints.lockByCode(usagePointCode)
                 .orElseThrow(() -> new RegistryNotFound("No usage point " + usagePointCode));
         List<ConfiguredRule> rules = ruleSets.rulesFor(up.commodity(), up.customerClass());
         Map<String, Integer> findingsByRule = new TreeMap<>();

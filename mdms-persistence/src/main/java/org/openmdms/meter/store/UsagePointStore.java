@@ -49,6 +49,17 @@ public class UsagePointStore {
                 .getResultStream().findFirst();
     }
 
+    /**
+     * The usage point, its row locked until the transaction ends: work that must not run twice at once
+     * for a usage point (a VEE run) waits for the other.
+     */
+    public Optional<UsagePoint> lockByCode(String code) {
+        return findByCode(code).map(up -> {
+            em.lock(up, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+            return up;
+        });
+    }
+
     /** The usage points with these codes, in one query (for bulk imports), keyed by code. */
     public Map<String, UsagePoint> findByCodes(java.util.Collection<String> codes) {
         Map<String, UsagePoint> found = new HashMap<>();

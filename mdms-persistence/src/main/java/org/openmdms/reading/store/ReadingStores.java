@@ -51,6 +51,11 @@ public class ReadingStores {
         return new MeterEventStore(dataSource, product());
     }
 
+    @Produces
+    PendingDayStore pendingDayStore() {
+        return new PendingDayStore(dataSource, product());
+    }
+
     /** The database product name, asked once. */
     private synchronized String product() {
         if (product == null) {

@@ -1,0 +1,115 @@
+package org.openmdms.vee.boundary;
+
+import jakarta.annotation.security.RunAs;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.openmdms.admin.entity.Role;
+import org.openmdms.config.Settings;
+import org.openmdms.reading.store.PendingDay;
+import org.openmdms.reading.store.PendingDayStore;
+import org.openmdms.vee.control.IntervalSeries;
+
+/**
+ * Judges the channel days ingest queued ({@code vee_pending_day}) every 10 seconds: a day is due
+ * when it holds all its intervals (46, 48 or 50 half-hours in London) or when the deadline after its
+ * end has passed ({@code mdms.vee.deadline.hours}, 6) — data that is still coming is not judged too
+ * early. Due days are judged per usage point in ranges of at most {@value VeeRunner#MAX_DAYS} days,
+ * each range in its own transaction, and leave the queue unless new reads queued them again meanwhile.
+ */
+@Singleton
+@RunAs(Role.ADMIN)
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class VeeWorker {
+
+    static final int BATCH = 20_000;
+    private static final Logger LOG = Logger.getLogger(VeeWorker.class.getName());
+
+    private final AtomicBoolean working = new AtomicBoolean();
+
+    @Inject
+    PendingDayStore pending;
+
+    @Inject
+    VeeRunner runner;
+
+    @Schedule(hour = "*", minute = "*", second = "*/10", persistent = false)
+    void judgeDueDays() {
+        if (!working.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            Instant started = Instant.now();
+            Map<String, List<PendingDay>> due = due(pending.oldest(BATCH), started);
+            int ranges = 0;
+            for (Map.Entry<String, List<PendingDay>> usagePoint : due.entrySet()) {
+                ranges += judge(usagePoint.getKey(), usagePoint.getValue(), started);
+            }
+            if (!due.isEmpty()) {
+                int judged = ranges;
+                LOG.info(() -> "VEE judged " + due.values().stream().mapToInt(List::size).sum() + " channel days of "
+                        + due.size() + " usage points in " + judged + " runs, "
+                        + (Instant.now().toEpochMilli() - started.toEpochMilli()) + " ms");
+            }
+        } finally {
+            working.set(false);
+        }
+    }
+
+    /** The due days by usage point: complete, or past the deadline after the day's end. */
+    static Map<String, List<PendingDay>> due(List<PendingDay> days, Instant now) {
+        Map<String, List<PendingDay>> due = new LinkedHashMap<>();
+        long deadlineSeconds = Settings.veeDeadlineHours() * 3600L;
+        for (PendingDay day : days) {
+            ZoneId zone = ZoneId.of(day.zone());
+            boolean complete = day.readCount() >= IntervalSeries.expectedCount(zone, day.intervalMinutes(), day.day());
+            boolean late = day.day().plusDays(1).atStartOfDay(zone).toInstant().plusSeconds(deadlineSeconds)
+                    .isBefore(now);
+            if (complete || late) {
+                due.computeIfAbsent(day.usagePoint(), up -> new ArrayList<>()).add(day);
+            }
+        }
+        return due;
+    }
+
+    /** Judges a usage point's due days in ranges of at most MAX_DAYS; returns the number of runs. */
+    private int judge(String usagePoint, List<PendingDay> days, Instant started) {
+        LocalDate first = days.stream().map(PendingDay::day).min(LocalDate::compareTo).orElseThrow();
+        LocalDate last = days.stream().map(PendingDay::day).max(LocalDate::compareTo).orElseThrow();
+        int runs = 0;
+        for (LocalDate from = first; !from.isAfter(last); from = from.plusDays(VeeRunner.MAX_DAYS)) {
+            LocalDate to = from.plusDays(VeeRunner.MAX_DAYS).isAfter(last.plusDays(1)) ? last.plusDays(1)
+                    : from.plusDays(VeeRunner.MAX_DAYS);
+            LocalDate rangeFrom = from;
+            List<PendingDay> inRange = days.stream()
+                    .filter(d -> !d.day().isBefore(rangeFrom) && d.day().isBefore(to)).toList();
+            if (inRange.isEmpty()) {
+                continue;
+            }
+            try {
+                runner.run(usagePoint, from, to);
+                pending.remove(inRange, started);
+                runs++;
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "VEE of " + usagePoint + " from " + from + " to " + to
+                        + " failed; its days stay queued", e);
+            }
+        }
+        return runs;
+    }
+}
