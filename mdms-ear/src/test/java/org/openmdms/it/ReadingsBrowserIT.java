@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Locale;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -153,6 +155,64 @@ class ReadingsBrowserIT {
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes"))).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Message discarded"));
         assertTrue(browser.findElements(row).isEmpty(), "the discarded message is gone");
+    }
+
+    @Test
+    void anAnalystResolvesASpikeFromTheQueueAndAnAuditorOnlyReadsIt() throws Exception {
+        LocalDate day = LocalDate.of(2013, 6, 20);
+        assertEquals(200, Api.admin().postCsv("readings/import?format=lcl&source=queue-" + run,
+                LclDays.file(meter, day.minusDays(28), day, day, 30, 10)).status());
+        String analyst = "qa" + run.toLowerCase(Locale.ROOT);
+        String auditor = "qd" + run.toLowerCase(Locale.ROOT);
+        Api.admin().post("users", "{\"username\":\"" + analyst + "\",\"password\":\"secret-123\",\"roles\":[\"analyst\"]}");
+        Api.admin().post("users", "{\"username\":\"" + auditor + "\",\"password\":\"secret-123\",\"roles\":[\"auditor\"]}");
+
+        browser.get(Deployments.BASE_URL + "/vee/queue.xhtml");
+        signIn(analyst, "secret-123");
+        By spikeRow = By.xpath("//tbody[@id='queue:table_data']/tr[td[contains(., '" + usagePoint + "')]"
+                + " and td[contains(., 'spike')]]");
+        for (int i = 0; i < 30 && browser.findElements(spikeRow).isEmpty(); i++) {
+            // the VEE worker judges the imported days every 10 s
+            browser.findElement(By.id("queue:usagePoint")).clear();
+            browser.findElement(By.id("queue:usagePoint")).sendKeys(usagePoint);
+            browser.findElement(By.id("queue:filter")).click();
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("queue:filter")));
+            sleep(1000);
+        }
+        String row = wait.until(ExpectedConditions.visibilityOfElementLocated(spikeRow)).getText();
+        assertTrue(row.contains("WARNING") && row.contains("OPEN") && row.contains(day.toString()), row);
+
+        browser.findElement(spikeRow).findElement(By.xpath("td[2]")).click();
+        wait.until(ExpectedConditions.attributeContains(spikeRow, "aria-selected", "true"));
+        WebElement note = browser.findElement(By.id("queue:note"));
+        note.clear();
+        note.sendKeys("party: accepted as is");
+        browser.findElement(By.id("queue:resolve")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes"))).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "1 exception resolved"));
+
+        session.close();
+        session = Browser.start("queue-auditor-" + run, Duration.ofSeconds(30));
+        browser = session.driver();
+        wait = session.waiting();
+        browser.get(Deployments.BASE_URL + "/vee/queue.xhtml");
+        signIn(auditor, "secret-123");
+        browser.findElement(By.id("queue:usagePoint")).sendKeys(usagePoint);
+        browser.findElement(By.id("queue:status")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("[id='queue:status_panel'] li[data-label='RESOLVED']"))).click();
+        browser.findElement(By.id("queue:filter")).click();
+        String resolved = wait.until(ExpectedConditions.visibilityOfElementLocated(spikeRow)).getText();
+        assertTrue(resolved.contains("party: accepted as is") && resolved.contains("RESOLVED"), resolved);
+        assertTrue(browser.findElements(By.id("queue:resolve")).isEmpty(), "an auditor gets no actions");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The LCL rows of the GMT day 2013-03-31, each value the half-hour's number / 100. */

@@ -48,22 +48,8 @@ class VeeIT {
         String csv = "usage_point_id,commodity,customer_class,time_zone,feeder,meter_serial,installed_from,channels\n"
                 + usagePoint + ",ELECTRIC,RESIDENTIAL,Europe/London,VEE-F01," + meter + ",2013-01-01,KWH:30:DELIVERED\n";
         assertEquals(1, admin.postCsv("registry/import?source=it", csv).json().getInt("created"));
-        StringBuilder reads = new StringBuilder("LCLid,tstp,energy(kWh/hh)\n");
-        // LCL labels are GMT starts; London is on BST in May, so local day D starts at 23:00 GMT on D-1.
-        for (LocalDate day = DAY.minusDays(28); !day.isAfter(DAY); day = day.plusDays(1)) {
-            for (int i = 0; i < 48; i++) {
-                var start = day.atStartOfDay(java.time.ZoneId.of("Europe/London")).plusMinutes(30L * i)
-                        .withZoneSameInstant(java.time.ZoneOffset.UTC);
-                boolean gap = day.equals(DAY) && (i == 20 || i == 21);
-                if (gap) {
-                    continue;
-                }
-                double value = day.equals(DAY) && i == 36 ? 6.0 : 0.2 + (i % 7) * 0.03;
-                reads.append(String.format(Locale.ROOT, "%s,%s %02d:%02d:00,%.3f%n", meter, start.toLocalDate(),
-                        start.getHour(), start.getMinute(), value));
-            }
-        }
-        JsonObject imported = admin.postCsv("readings/import?format=lcl&source=vee-it", reads.toString()).json();
+        String reads = LclDays.file(meter, DAY.minusDays(28), DAY, DAY, 36, 20);
+        JsonObject imported = admin.postCsv("readings/import?format=lcl&source=vee-it", reads).json();
         assertEquals(29 * 48 - 2, imported.getInt("stored"), imported.toString());
     }
 
