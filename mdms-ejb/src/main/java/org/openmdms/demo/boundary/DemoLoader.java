@@ -106,10 +106,19 @@ public class DemoLoader {
         LOG.info(() -> "Demo registry loaded: " + households.created() + " Low Carbon London households, "
                 + fleet.created() + " synthetic usage points, " + exchanges + " meter exchanges. Sign in as"
                 + " admin/admin-demo, analyst/analyst-demo or auditor/auditor-demo");
-        loadHouseholdEvents();
+        // Each part on its own: one that fails leaves the others loaded (the registry is not loaded twice).
+        demoPart("events", this::loadHouseholdEvents);
         if (Settings.demoReads()) {
-            loadHouseholdReads();
-            loadFleetReads();
+            demoPart("household reads", this::loadHouseholdReads);
+            demoPart("fleet reads", this::loadFleetReads);
+        }
+    }
+
+    private static void demoPart(String what, Runnable part) {
+        try {
+            part.run();
+        } catch (RuntimeException e) {
+            LOG.log(java.util.logging.Level.SEVERE, "Demo " + what + " not loaded", e);
         }
     }
 

@@ -36,7 +36,7 @@ public final class DemoEvents {
                 events.add(event(meter, "POWER_RESTORE", off.plusMinutes(3 + i % 90), null));
             }
             if (i % 25 == 1) {
-                events.add(event(meter, "CLOCK_ADJUSTED", LocalDateTime.of(2013, 3, 31, 2, 0, 3 + i),
+                events.add(event(meter, "CLOCK_ADJUSTED", LocalDateTime.of(2013, 3, 31, 2, 0).plusSeconds(3 + i),
                         "Clock set forward by head-end time sync (DST)"));
             }
             if (i == 2) {
