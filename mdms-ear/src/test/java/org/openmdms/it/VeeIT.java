@@ -136,6 +136,44 @@ class VeeIT {
     }
 
     @Test
+    void anAnalystEditsTheSpikeWithAReasonTheOldValueStaysInTheHistoryAndTheAuditShowsIt() {
+        JsonObject spike = judged().stream().filter(e -> e.getString("ruleId").equals("spike")).findFirst().get();
+        long id = spike.getJsonNumber("id").longValue();
+        long channel = spike.getJsonNumber("channelId").longValue();
+        String end = spike.getString("firstEnd");
+        String edits = "usage-points/" + usagePoint + "/channels/" + channel + "/edits";
+
+        assertEquals(400, admin.post(edits, "{\"values\":[{\"intervalEnd\":\"" + end + "\",\"value\":0.3}]}").status(),
+                "an edit needs a reason");
+        assertEquals(400, admin.post(edits, "{\"values\":[{\"intervalEnd\":\"" + end + "\",\"value\":0.3}],"
+                + "\"reason\":\"OTHER\"}").status(), "OTHER needs a comment");
+        Api.Reply edited = admin.post(edits, "{\"values\":[{\"intervalEnd\":\"" + end + "\",\"value\":0.3}],"
+                + "\"reason\":\"METER_FAULT\",\"comment\":\"register glitch\",\"exceptionId\":" + id + "}");
+
+        assertEquals(200, edited.status(), edited.body());
+        assertEquals(1, edited.json().getInt("changed"));
+        JsonObject answered = exceptions().stream().filter(e -> e.getJsonNumber("id").longValue() == id).findFirst().get();
+        assertEquals("RESOLVED", answered.getString("status"));
+        assertEquals("edited (METER_FAULT: register glitch)", answered.getString("note"));
+        JsonArray history = (JsonArray) admin.get("usage-points/" + usagePoint + "/channels/" + channel + "/reads/" + end
+                + "/history").parse();
+        assertEquals("6", history.getJsonObject(0).getJsonNumber("value").bigDecimalValue().stripTrailingZeros()
+                .toPlainString(), history.toString());
+        JsonArray audit = admin.get("audit?subjectType=channel&subjectKey=" + usagePoint + "/" + channel).json()
+                .getJsonArray("items");
+        assertEquals("reading.edit", audit.getJsonObject(0).getString("action"));
+        assertTrue(audit.getJsonObject(0).toString().contains("METER_FAULT"), audit.toString());
+
+        // The two half-hours after the spike, redrawn as a straight line between their neighbours.
+        String next = java.time.Instant.parse(end).plusSeconds(1800).toString();
+        String after = java.time.Instant.parse(end).plusSeconds(3600).toString();
+        Api.Reply line = admin.post(edits + "/interpolation", "{\"firstEnd\":\"" + next + "\",\"lastEnd\":\""
+                + after + "\",\"reason\":\"ESTIMATE_CORRECTION\"}");
+        assertEquals(200, line.status(), line.body());
+        assertEquals(2, line.json().getInt("changed"));
+    }
+
+    @Test
     void administratorsChangeARuleSetWithCheckedParameters() {
         JsonObject set = admin.get("vee/rule-sets/electric-residential").json();
         long version = set.getJsonNumber("version").longValue();
