@@ -30,7 +30,8 @@ public final class DefaultRuleSet {
         }
         switch (commodity) {
             case ELECTRIC -> {
-                chosen.put(SpikeRule.ID, pick(customerClass, Map.of(), Map.of(SpikeRule.FLOOR, "5"),
+                chosen.put(SpikeRule.ID, pick(customerClass, Map.of(SpikeRule.FACTOR, "8", SpikeRule.FLOOR, "2"),
+                        Map.of(SpikeRule.FLOOR, "5"),
                         Map.of(SpikeRule.FACTOR, "10", SpikeRule.FLOOR, "50")));
                 chosen.put(HighLowUsageRule.ID, Map.of());
                 chosen.put(ZeroConsumptionRule.ID, pick(customerClass, Map.of(), Map.of(),

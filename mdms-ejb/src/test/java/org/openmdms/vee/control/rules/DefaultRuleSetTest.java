@@ -45,7 +45,7 @@ class DefaultRuleSetTest {
     }
 
     @ParameterizedTest(name = "{0} {1}: {2} = {3}")
-    @CsvSource({"ELECTRIC, RESIDENTIAL, spike, factor, 5", "ELECTRIC, INDUSTRIAL, spike, factor, 10",
+    @CsvSource({"ELECTRIC, RESIDENTIAL, spike, factor, 8", "ELECTRIC, RESIDENTIAL, spike, floor, 2", "ELECTRIC, INDUSTRIAL, spike, factor, 10",
             "ELECTRIC, INDUSTRIAL, flat-line, intervals, 48", "ELECTRIC, RESIDENTIAL, multiplier-uom, ceiling, 100",
             "GAS, RESIDENTIAL, high-low-usage, highPercent, 300", "GAS, RESIDENTIAL, zero-consumption, minutes, 10080",
             "WATER, RESIDENTIAL, multiplier-uom, ceiling, 10", "WATER, INDUSTRIAL, spike, floor, 0.5",
