@@ -133,6 +133,17 @@ class ReadingsBrowserIT {
                 .getText();
         assertTrue(history.contains("REPLACED"), history);
         assertTrue(history.contains("0.01"), history);
+
+        // The analyst corrects the interval in the same dialog, with a reason.
+        browser.findElement(By.id("history-form:reason")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("[id='history-form:reason_panel'] li[data-label='CUSTOMER_OR_FIELD_READ']"))).click();
+        WebElement value = browser.findElement(By.id("history-form:value_input"));
+        value.clear();
+        value.sendKeys("0.5");
+        browser.findElement(By.id("history-form:save-edit")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Interval edited"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("tabs:reads:table"), "EDITED"));
     }
 
     @Test
@@ -201,6 +212,8 @@ class ReadingsBrowserIT {
         browser.findElement(By.id("queue:status")).click();
         wait.until(ExpectedConditions.elementToBeClickable(
                 By.cssSelector("[id='queue:status_panel'] li[data-label='RESOLVED']"))).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("queue:status_panel")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("queue:status_label"), "RESOLVED"));
         browser.findElement(By.id("queue:filter")).click();
         String resolved = wait.until(ExpectedConditions.visibilityOfElementLocated(spikeRow)).getText();
         assertTrue(resolved.contains("party: accepted as is") && resolved.contains("RESOLVED"), resolved);

@@ -31,7 +31,10 @@ import org.openmdms.reading.store.DailyReading;
 import org.openmdms.reading.store.IntervalVersion;
 import org.openmdms.reading.store.StoredInterval;
 import org.openmdms.reading.store.StoredRegisterRead;
+import org.openmdms.vee.boundary.EditedValue;
+import org.openmdms.vee.boundary.ReadEditing;
 import org.openmdms.vee.boundary.VeeRunResult;
+import org.openmdms.vee.control.EditReason;
 import org.openmdms.vee.boundary.VeeRunner;
 import org.openmdms.web.Messages;
 import org.primefaces.PrimeFaces;
@@ -65,6 +68,14 @@ public class ChannelReadsView implements Serializable {
 
     @Inject
     VeeRunner vee;
+
+    @Inject
+    ReadEditing editing;
+
+    private BigDecimal editValue;
+    private EditReason editReason;
+    private String editComment;
+    private Instant throughEnd;
 
     private String code;
     private String zone;
@@ -181,7 +192,83 @@ public class ChannelReadsView implements Serializable {
         selected = event.getObject();
         history = selected != null && selected.version() > 1
                 ? readings.history(code, channelId, selected.intervalEnd()) : List.of();
+        editValue = selected == null ? null : selected.value();
+        editReason = null;
+        editComment = null;
+        throughEnd = selected == null ? null : selected.intervalEnd();
         PrimeFaces.current().ajax().addCallbackParam("hasHistory", !history.isEmpty());
+    }
+
+    /** Sets the selected interval to the value entered, with the reason. */
+    public void saveEdit() {
+        try {
+            int changed = editing.edit(code, channelId, List.of(new EditedValue(selected.intervalEnd(), editValue)),
+                    editReason, editComment, null);
+            Messages.info(changed == 0 ? "The value was already so: nothing changed"
+                    : "Interval edited (" + editReason + "): the earlier value is kept as a version");
+            show();
+            PrimeFaces.current().ajax().addCallbackParam("saved", true);
+        } catch (RuntimeException e) {
+            Messages.refused(e);
+        }
+    }
+
+    /** Replaces the selected interval through the one chosen by a straight line between their neighbours. */
+    public void interpolateRange() {
+        try {
+            int changed = editing.interpolate(code, channelId, selected.intervalEnd(),
+                    throughEnd == null ? selected.intervalEnd() : throughEnd, editReason, editComment, null);
+            Messages.info(changed + " intervals interpolated (" + editReason + ")");
+            show();
+            PrimeFaces.current().ajax().addCallbackParam("saved", true);
+        } catch (RuntimeException e) {
+            Messages.refused(e);
+        }
+    }
+
+    /** The interval ends from the selected one on (at most a day of them), for the end of a range to interpolate. */
+    public List<Instant> getFollowingEnds() {
+        if (selected == null || reads == null) {
+            return List.of();
+        }
+        return reads.reads().stream().map(StoredInterval::intervalEnd).filter(end -> !end.isBefore(selected.intervalEnd()))
+                .limit(ReadEditing.MAX_INTERVALS / 2).toList();
+    }
+
+    public EditReason[] getEditReasons() {
+        return EditReason.values();
+    }
+
+    public BigDecimal getEditValue() {
+        return editValue;
+    }
+
+    public void setEditValue(BigDecimal editValue) {
+        this.editValue = editValue;
+    }
+
+    public EditReason getEditReason() {
+        return editReason;
+    }
+
+    public void setEditReason(EditReason editReason) {
+        this.editReason = editReason;
+    }
+
+    public String getEditComment() {
+        return editComment;
+    }
+
+    public void setEditComment(String editComment) {
+        this.editComment = editComment;
+    }
+
+    public Instant getThroughEnd() {
+        return throughEnd;
+    }
+
+    public void setThroughEnd(Instant throughEnd) {
+        this.throughEnd = throughEnd;
     }
 
     private void latestRange() {
