@@ -12,9 +12,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -30,6 +33,8 @@ import org.openmdms.vee.control.IntervalSeries;
  * end has passed ({@code mdms.vee.deadline.hours}, 6) — data that is still coming is not judged too
  * early. Due days are judged per usage point in ranges of at most {@value VeeRunner#MAX_DAYS} days,
  * each range in its own transaction, and leave the queue unless new reads queued them again meanwhile.
+ * A longer span is cut before a day that is complete on every channel, where there is one, so that a
+ * gap is never cut in two by the ranges (one gap, one exception; see {@link #ranges}).
  */
 @Singleton
 @RunAs(Role.ADMIN)
@@ -89,15 +94,12 @@ public class VeeWorker {
 
     /** Judges a usage point's due days in ranges of at most MAX_DAYS; returns the number of runs. */
     private int judge(String usagePoint, List<PendingDay> days, Instant started) {
-        LocalDate first = days.stream().map(PendingDay::day).min(LocalDate::compareTo).orElseThrow();
-        LocalDate last = days.stream().map(PendingDay::day).max(LocalDate::compareTo).orElseThrow();
         int runs = 0;
-        for (LocalDate from = first; !from.isAfter(last); from = from.plusDays(VeeRunner.MAX_DAYS)) {
-            LocalDate to = from.plusDays(VeeRunner.MAX_DAYS).isAfter(last.plusDays(1)) ? last.plusDays(1)
-                    : from.plusDays(VeeRunner.MAX_DAYS);
-            LocalDate rangeFrom = from;
+        for (LocalDate[] range : ranges(days)) {
+            LocalDate from = range[0];
+            LocalDate to = range[1];
             List<PendingDay> inRange = days.stream()
-                    .filter(d -> !d.day().isBefore(rangeFrom) && d.day().isBefore(to)).toList();
+                    .filter(d -> !d.day().isBefore(from) && d.day().isBefore(to)).toList();
             if (inRange.isEmpty()) {
                 continue;
             }
@@ -111,5 +113,44 @@ public class VeeWorker {
             }
         }
         return runs;
+    }
+
+    /**
+     * The ranges [from, to) of local days a usage point's due days are judged in, each at most
+     * {@value VeeRunner#MAX_DAYS} days. A run of missing intervals is one exception only when one range
+     * holds it whole, so a range that must be cut ends, where it can, just before a day that every
+     * channel of the list holds complete (its first interval present, so no gap crosses the cut);
+     * only when no such day is within reach is the range cut at {@value VeeRunner#MAX_DAYS} days.
+     */
+    static List<LocalDate[]> ranges(List<PendingDay> days) {
+        LocalDate first = days.stream().map(PendingDay::day).min(LocalDate::compareTo).orElseThrow();
+        LocalDate last = days.stream().map(PendingDay::day).max(LocalDate::compareTo).orElseThrow();
+        Set<Long> channels = new HashSet<>();
+        Map<LocalDate, Set<Long>> completeChannels = new HashMap<>();
+        for (PendingDay day : days) {
+            channels.add(day.channelId());
+            if (day.readCount() >= IntervalSeries.expectedCount(ZoneId.of(day.zone()), day.intervalMinutes(), day.day())) {
+                completeChannels.computeIfAbsent(day.day(), d -> new HashSet<>()).add(day.channelId());
+            }
+        }
+        List<LocalDate[]> ranges = new ArrayList<>();
+        LocalDate from = first;
+        while (!from.isAfter(last)) {
+            LocalDate to;
+            if (!from.plusDays(VeeRunner.MAX_DAYS).isAfter(last)) {
+                to = from.plusDays(VeeRunner.MAX_DAYS);
+                for (LocalDate cut = to; cut.isAfter(from); cut = cut.minusDays(1)) {
+                    if (completeChannels.getOrDefault(cut, Set.of()).containsAll(channels)) {
+                        to = cut;
+                        break;
+                    }
+                }
+            } else {
+                to = last.plusDays(1);
+            }
+            ranges.add(new LocalDate[] {from, to});
+            from = to;
+        }
+        return ranges;
     }
 }

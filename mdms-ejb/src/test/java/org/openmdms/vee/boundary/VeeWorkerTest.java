@@ -1,0 +1,65 @@
+package org.openmdms.vee.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.openmdms.reading.store.PendingDay;
+
+/** How the VEE worker cuts a usage point's due days into ranges of at most 93 days. */
+class VeeWorkerTest {
+
+    private static final LocalDate JAN_1 = LocalDate.of(2013, 1, 1);
+
+    /** Days of one half-hourly London channel from JAN_1: all complete except the given ones (45 reads). */
+    private static List<PendingDay> days(long channel, int count, LocalDate... incomplete) {
+        List<PendingDay> days = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            LocalDate day = JAN_1.plusDays(i);
+            int reads = List.of(incomplete).contains(day) ? 45
+                    : org.openmdms.vee.control.IntervalSeries.expectedCount(java.time.ZoneId.of("Europe/London"), 30, day);
+            days.add(new PendingDay(channel, day, "UP", "Europe/London", 30, Instant.EPOCH, reads));
+        }
+        return days;
+    }
+
+    private static List<String> ranges(List<PendingDay> days) {
+        return VeeWorker.ranges(days).stream().map(r -> r[0] + "/" + r[1]).toList();
+    }
+
+    @Test
+    void aShortSpanIsOneRange() {
+        assertEquals(List.of("2013-01-01/2013-03-02"), ranges(days(1, 60)));
+    }
+
+    @Test
+    void aLongSpanOfCompleteDaysIsCutEvery93Days() {
+        assertEquals(List.of("2013-01-01/2013-04-04", "2013-04-04/2013-05-31"), ranges(days(1, 150)));
+    }
+
+    /** A gap across midnight at the 93-day mark would be two exceptions if cut there: the cut moves back. */
+    @Test
+    void aCutIsNeverBeforeADayWithAGapButBeforeTheLatestCompleteDay() {
+        LocalDate mark = JAN_1.plusDays(VeeRunner.MAX_DAYS);
+        assertEquals(List.of("2013-01-01/2013-04-02", "2013-04-02/2013-05-31"),
+                ranges(days(1, 150, mark.minusDays(1), mark)));
+    }
+
+    @Test
+    void theCutDayMustBeCompleteOnEveryChannel() {
+        LocalDate mark = JAN_1.plusDays(VeeRunner.MAX_DAYS);
+        List<PendingDay> both = new ArrayList<>(days(1, 150));
+        both.addAll(days(2, 150, mark, mark.minusDays(2)));
+        assertEquals(List.of("2013-01-01/2013-04-03", "2013-04-03/2013-05-31"), ranges(both));
+    }
+
+    @Test
+    void withoutACompleteDayWithinReachTheRangeIsCutAt93Days() {
+        List<PendingDay> days = days(1, 150);
+        days.replaceAll(d -> new PendingDay(d.channelId(), d.day(), d.usagePoint(), d.zone(), 30, d.queuedAt(), 10));
+        assertEquals(List.of("2013-01-01/2013-04-04", "2013-04-04/2013-05-31"), ranges(days));
+    }
+}
