@@ -64,6 +64,28 @@ final class Browser implements AutoCloseable {
         driver.findElement(By.id("sign-in")).click();
     }
 
+    /**
+     * Chooses an item of a PrimeFaces select menu by its label, as a user does — open the menu, click
+     * the item — and waits until the menu shows it (a click during the panel's animation may be lost,
+     * so it tries again).
+     */
+    void choose(String menuId, String label) {
+        By item = By.cssSelector("[id='" + menuId + "_panel'] li[data-label='" + label + "']");
+        for (int attempt = 0; attempt < 3; attempt++) {
+            wait.until(ExpectedConditions.elementToBeClickable(By.id(menuId))).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(item));
+            driver.findElement(item).click();
+            try {
+                new WebDriverWait(driver, java.time.Duration.ofSeconds(3)).until(
+                        ExpectedConditions.textToBePresentInElementLocated(By.id(menuId + "_label"), label));
+                return;
+            } catch (org.openqa.selenium.TimeoutException notYet) {
+                // try again
+            }
+        }
+        throw new AssertionError("could not choose " + label + " in " + menuId);
+    }
+
     @Override
     public void close() throws IOException {
         try {

@@ -135,9 +135,7 @@ class ReadingsBrowserIT {
         assertTrue(history.contains("0.01"), history);
 
         // The analyst corrects the interval in the same dialog, with a reason.
-        browser.findElement(By.id("history-form:reason")).click();
-        wait.until(ExpectedConditions.elementToBeClickable(
-                By.cssSelector("[id='history-form:reason_panel'] li[data-label='CUSTOMER_OR_FIELD_READ']"))).click();
+        session.choose("history-form:reason", "CUSTOMER_OR_FIELD_READ");
         WebElement value = browser.findElement(By.id("history-form:value_input"));
         value.clear();
         value.sendKeys("0.5");
@@ -180,16 +178,7 @@ class ReadingsBrowserIT {
 
         browser.get(Deployments.BASE_URL + "/vee/queue.xhtml");
         signIn(analyst, "secret-123");
-        By spikeRow = By.xpath("//tbody[@id='queue:table_data']/tr[td[contains(., '" + usagePoint + "')]"
-                + " and td[contains(., 'spike')]]");
-        for (int i = 0; i < 30 && browser.findElements(spikeRow).isEmpty(); i++) {
-            // the VEE worker judges the imported days every 10 s
-            browser.findElement(By.id("queue:usagePoint")).clear();
-            browser.findElement(By.id("queue:usagePoint")).sendKeys(usagePoint);
-            browser.findElement(By.id("queue:filter")).click();
-            wait.until(ExpectedConditions.elementToBeClickable(By.id("queue:filter")));
-            sleep(1000);
-        }
+        By spikeRow = awaitSpikeInQueue();
         String row = wait.until(ExpectedConditions.visibilityOfElementLocated(spikeRow)).getText();
         assertTrue(row.contains("WARNING") && row.contains("OPEN") && row.contains(day.toString()), row);
 
@@ -206,18 +195,53 @@ class ReadingsBrowserIT {
         session = Browser.start("queue-auditor-" + run, Duration.ofSeconds(30));
         browser = session.driver();
         wait = session.waiting();
-        browser.get(Deployments.BASE_URL + "/vee/queue.xhtml");
+        // The queue's filters are in the address, so a filtered queue can be bookmarked or sent.
+        browser.get(Deployments.BASE_URL + "/vee/queue.xhtml?status=RESOLVED&usagePoint=" + usagePoint);
         signIn(auditor, "secret-123");
-        browser.findElement(By.id("queue:usagePoint")).sendKeys(usagePoint);
-        browser.findElement(By.id("queue:status")).click();
-        wait.until(ExpectedConditions.elementToBeClickable(
-                By.cssSelector("[id='queue:status_panel'] li[data-label='RESOLVED']"))).click();
-        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("queue:status_panel")));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("queue:status_label"), "RESOLVED"));
-        browser.findElement(By.id("queue:filter")).click();
         String resolved = wait.until(ExpectedConditions.visibilityOfElementLocated(spikeRow)).getText();
         assertTrue(resolved.contains("party: accepted as is") && resolved.contains("RESOLVED"), resolved);
         assertTrue(browser.findElements(By.id("queue:resolve")).isEmpty(), "an auditor gets no actions");
+    }
+
+    /** Filters the queue by this test's usage point until the VEE worker (every 10 s) has raised its spike. */
+    private By awaitSpikeInQueue() {
+        By spikeRow = By.xpath("//tbody[@id='queue:table_data']/tr[td[contains(., '" + usagePoint + "')]"
+                + " and td[contains(., 'spike')]]");
+        for (int i = 0; i < 30 && browser.findElements(spikeRow).isEmpty(); i++) {
+            browser.findElement(By.id("queue:usagePoint")).clear();
+            browser.findElement(By.id("queue:usagePoint")).sendKeys(usagePoint);
+            browser.findElement(By.id("queue:filter")).click();
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("queue:filter")));
+            sleep(1000);
+        }
+        return spikeRow;
+    }
+
+    @Test
+    void anAnalystOpensTheSpikeFromTheQueueAndEditsItWithAReason() throws Exception {
+        LocalDate day = LocalDate.of(2013, 7, 11);
+        assertEquals(200, Api.admin().postCsv("readings/import?format=lcl&source=edit-" + run,
+                LclDays.file(meter, day.minusDays(28), day, day, 30, 10)).status());
+
+        browser.get(Deployments.BASE_URL + "/vee/queue.xhtml");
+        signIn(Deployments.ADMIN, Deployments.ADMIN_PASSWORD);
+        By spikeRow = awaitSpikeInQueue();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(spikeRow)).findElement(By.linkText(usagePoint)).click();
+
+        By spikeInterval = By.xpath("//tbody[@id='tabs:reads:table_data']/tr[td[contains(., '6 kWh')]]");
+        wait.until(ExpectedConditions.elementToBeClickable(spikeInterval)).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("history-form:history")));
+        session.choose("history-form:reason", "METER_FAULT");
+        WebElement value = browser.findElement(By.id("history-form:value_input"));
+        value.clear();
+        value.sendKeys("0.3");
+        browser.findElement(By.id("history-form:save-edit")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Interval edited"));
+
+        var spike = Api.admin().get("vee/exceptions?usagePoint=" + usagePoint + "&rule=spike").json()
+                .getJsonArray("items").getJsonObject(0);
+        assertEquals("RESOLVED", spike.getString("status"), spike.toString());
+        assertTrue(spike.getString("note").startsWith("edited (METER_FAULT"), spike.toString());
     }
 
     private static void sleep(long millis) {

@@ -72,6 +72,10 @@ public class ChannelReadsView implements Serializable {
     @Inject
     ReadEditing editing;
 
+    /** Opened from the work queue: the exception's day, channel and id (an edit answers the exception). */
+    private LocalDate requestedDay;
+    private Long requestedChannel;
+    private Long exceptionId;
     private BigDecimal editValue;
     private EditReason editReason;
     private String editComment;
@@ -98,10 +102,16 @@ public class ChannelReadsView implements Serializable {
         code = usagePoint.code();
         zone = usagePoint.timeZone();
         channels = usagePoint.channels();
-        channelId = channels.stream().filter(c -> c.intervalMinutes() != null).findFirst()
+        channelId = channels.stream().filter(c -> requestedChannel != null && c.id() == requestedChannel).findFirst()
+                .or(() -> channels.stream().filter(c -> c.intervalMinutes() != null).findFirst())
                 .or(() -> channels.stream().findFirst()).map(ChannelView::id).orElse(null);
         if (channelId != null) {
-            latestRange();
+            if (requestedDay != null) {
+                from = requestedDay;
+                to = requestedDay;
+            } else {
+                latestRange();
+            }
             show();
         }
     }
@@ -203,7 +213,7 @@ public class ChannelReadsView implements Serializable {
     public void saveEdit() {
         try {
             int changed = editing.edit(code, channelId, List.of(new EditedValue(selected.intervalEnd(), editValue)),
-                    editReason, editComment, null);
+                    editReason, editComment, exceptionId);
             Messages.info(changed == 0 ? "The value was already so: nothing changed"
                     : "Interval edited (" + editReason + "): the earlier value is kept as a version");
             show();
@@ -217,7 +227,7 @@ public class ChannelReadsView implements Serializable {
     public void interpolateRange() {
         try {
             int changed = editing.interpolate(code, channelId, selected.intervalEnd(),
-                    throughEnd == null ? selected.intervalEnd() : throughEnd, editReason, editComment, null);
+                    throughEnd == null ? selected.intervalEnd() : throughEnd, editReason, editComment, exceptionId);
             Messages.info(changed + " intervals interpolated (" + editReason + ")");
             show();
             PrimeFaces.current().ajax().addCallbackParam("saved", true);
@@ -233,6 +243,30 @@ public class ChannelReadsView implements Serializable {
         }
         return reads.reads().stream().map(StoredInterval::intervalEnd).filter(end -> !end.isBefore(selected.intervalEnd()))
                 .limit(ReadEditing.MAX_INTERVALS / 2).toList();
+    }
+
+    public LocalDate getRequestedDay() {
+        return requestedDay;
+    }
+
+    public void setRequestedDay(LocalDate requestedDay) {
+        this.requestedDay = requestedDay;
+    }
+
+    public Long getRequestedChannel() {
+        return requestedChannel;
+    }
+
+    public void setRequestedChannel(Long requestedChannel) {
+        this.requestedChannel = requestedChannel;
+    }
+
+    public Long getExceptionId() {
+        return exceptionId;
+    }
+
+    public void setExceptionId(Long exceptionId) {
+        this.exceptionId = exceptionId;
     }
 
     public EditReason[] getEditReasons() {
