@@ -137,8 +137,7 @@ class ReadingsBrowserIT {
         // The analyst corrects the interval in the same dialog, with a reason.
         session.choose("history-form:reason", "CUSTOMER_OR_FIELD_READ");
         WebElement value = browser.findElement(By.id("history-form:value_input"));
-        value.clear();
-        value.sendKeys("0.5");
+        value.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), "0.5");
         browser.findElement(By.id("history-form:save-edit")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Interval edited"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("tabs:reads:table"), "EDITED"));
@@ -228,20 +227,27 @@ class ReadingsBrowserIT {
         By spikeRow = awaitSpikeInQueue();
         wait.until(ExpectedConditions.visibilityOfElementLocated(spikeRow)).findElement(By.linkText(usagePoint)).click();
 
-        By spikeInterval = By.xpath("//tbody[@id='tabs:reads:table_data']/tr[td[contains(., '6 kWh')]]");
+        By spikeInterval = By.xpath("//tbody[@id='tabs:reads:table_data']/tr[td[normalize-space(.)='6 kWh']]");
         wait.until(ExpectedConditions.elementToBeClickable(spikeInterval)).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("history-form:history")));
         session.choose("history-form:reason", "METER_FAULT");
         WebElement value = browser.findElement(By.id("history-form:value_input"));
-        value.clear();
-        value.sendKeys("0.3");
+        value.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), "0.3");
         browser.findElement(By.id("history-form:save-edit")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Interval edited"));
 
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("tabs:reads:table"), "0.3 kWh"));
         var spike = Api.admin().get("vee/exceptions?usagePoint=" + usagePoint + "&rule=spike").json()
                 .getJsonArray("items").getJsonObject(0);
         assertEquals("RESOLVED", spike.getString("status"), spike.toString());
         assertTrue(spike.getString("note").startsWith("edited (METER_FAULT"), spike.toString());
+        long channel = spike.getJsonNumber("channelId").longValue();
+        var edited = Api.admin().get("usage-points/" + usagePoint + "/channels/" + channel + "/reads?from="
+                + spike.getString("firstEnd") + "&to=" + java.time.Instant.parse(spike.getString("firstEnd")).plusSeconds(1))
+                .json().getJsonArray("reads").getJsonObject(0);
+        assertEquals("EDITED", edited.getString("source"), "the spike itself was edited: " + edited);
+        assertEquals(0, new java.math.BigDecimal("0.3").compareTo(edited.getJsonNumber("value").bigDecimalValue()),
+                edited.toString());
     }
 
     private static void sleep(long millis) {

@@ -147,6 +147,11 @@ class VeeIT {
                 "an edit needs a reason");
         assertEquals(400, admin.post(edits, "{\"values\":[{\"intervalEnd\":\"" + end + "\",\"value\":0.3}],"
                 + "\"reason\":\"OTHER\"}").status(), "OTHER needs a comment");
+        String elsewhere = java.time.Instant.parse(end).minusSeconds(7200).toString();
+        assertEquals(200, admin.post(edits, "{\"values\":[{\"intervalEnd\":\"" + elsewhere + "\",\"value\":0.25}],"
+                + "\"reason\":\"CUSTOMER_OR_FIELD_READ\",\"exceptionId\":" + id + "}").status());
+        assertEquals("OPEN", exceptions().stream().filter(e -> e.getJsonNumber("id").longValue() == id).findFirst()
+                .get().getString("status"), "an edit of other intervals leaves the exception open");
         Api.Reply edited = admin.post(edits, "{\"values\":[{\"intervalEnd\":\"" + end + "\",\"value\":0.3}],"
                 + "\"reason\":\"METER_FAULT\",\"comment\":\"register glitch\",\"exceptionId\":" + id + "}");
 

@@ -152,20 +152,24 @@ public class ReadEditing {
         after.put("intervals", now);
         audit.record(action, "channel", up.code() + "/" + channel.id(), Map.of("intervals", was), after);
         if (exceptionId != null) {
-            answer(exceptionId, channel.id(), "edited (" + reason.name() + (comment == null || comment.isBlank() ? ""
-                    : ": " + comment.strip()) + ")");
+            answer(exceptionId, channel.id(), first, last, "edited (" + reason.name()
+                    + (comment == null || comment.isBlank() ? "" : ": " + comment.strip()) + ")");
         }
         return (int) written.stored();
     }
 
-    /** Resolves the exception the edit answers (it must be about the edited channel). */
-    private void answer(long exceptionId, long channelId, String how) {
+    /**
+     * Resolves the exception the edit answers — when the edit touched its intervals; an edit of other
+     * intervals of the channel leaves it open. It must be about the edited channel.
+     */
+    private void answer(long exceptionId, long channelId, Instant firstEdited, Instant lastEdited, String how) {
         var exception = exceptions.find(exceptionId)
                 .orElseThrow(() -> new RegistryNotFound("No exception " + exceptionId));
         if (exception.channelId() != channelId) {
             throw new IllegalArgumentException("Exception " + exceptionId + " is about another channel");
         }
-        if (exception.status() != ExceptionStatus.RESOLVED) {
+        boolean touched = !lastEdited.isBefore(exception.firstEnd()) && !firstEdited.isAfter(exception.lastEnd());
+        if (touched && exception.status() != ExceptionStatus.RESOLVED) {
             exception.resolve(how, Caller.name(context), Instant.now());
         }
     }

@@ -59,7 +59,7 @@ public final class SpikeRule extends CatalogueRule {
             BigDecimal mean = IntervalSeries.total(neighbours).divide(BigDecimal.valueOf(neighbours.size()), MathContext.DECIMAL64);
             BigDecimal limit = factor.multiply(mean).round(MathContext.DECIMAL64).stripTrailingZeros();
             if (slot.value().compareTo(limit) > 0) {
-                findings.add(new Finding(ID, severity, slot.end(), slot.end(), "value " + slot.value().toPlainString()
+                findings.add(new Finding(ID, severity, slot.end(), slot.end(), "value " + slot.value().stripTrailingZeros().toPlainString()
                         + " is more than " + factor.toPlainString() + " × the mean of " + neighbours.size()
                         + " neighbouring intervals (limit " + limit.toPlainString() + ")", slot.value(), limit));
             }
