@@ -1,0 +1,162 @@
+#!/usr/bin/env bash
+# What VEE adds to ingest (run by hand, never in CI). In one run on the same PostgreSQL, the same CMEP
+# file (generate.py) is imported twice, each time into a fresh database by a freshly started server:
+#
+#   1. VEE on import disabled (MDMS_VEE_ON_IMPORT=false): the upload's time is the ingest time;
+#   2. VEE on import enabled (the default): the upload's time, then the time until the VEE worker has
+#      emptied its queue (vee_pending_day, polled every second).
+#
+# The worker runs every 10 s, so the wall time of (2) includes up to 10 s of scheduling granularity
+# after the upload; the script therefore also sums the worker's own per-pass times from the server
+# log ("VEE judged N channel days of U usage points in R runs, M ms") and reports both.
+#
+#   bench/ingest/vee-cost.sh [METERS=500] [DAYS=30]      (rows = METERS x DAYS x 96)
+#
+# Needs: a built project in this checkout (mvn package -DskipTests: target/server, mdms-ear/target),
+# PostgreSQL 15+ at 127.0.0.1:5432 (user postgres, trust), python3, curl. Uses the database
+# mdms_bench_vee, port offset 250, target/bench-vee; checks free disk first and removes its files and
+# database afterwards.
+set -euo pipefail
+
+meters=${1:-500}
+days=${2:-30}
+rows=$((meters * days * 96))
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+jboss_home=$(ls -d "$root"/target/server/wildfly-*)
+work=$(mktemp -d /tmp/mdms-vee-cost.XXXXXX)
+base=$root/target/bench-vee
+db=mdms_bench_vee
+offset=250
+url=http://127.0.0.1:$((8080 + offset))/mdms/api
+auth=admin:bench-password
+psql="psql -h 127.0.0.1 -U postgres -d $db -q -v ON_ERROR_STOP=1"
+
+# About 330 bytes per read in the files and the database, twice (VEE's estimates and exceptions are
+# small next to the reads), plus headroom.
+need_kb=$((rows * 330 / 1024 + 2 * 1024 * 1024))
+free_kb=$(df -Pk /tmp | awk 'NR==2 {print $4}')
+pg_free_kb=$(df -Pk "$(psql -h 127.0.0.1 -U postgres -Atc 'SHOW data_directory' 2>/dev/null || echo /)" | awk 'NR==2 {print $4}')
+if [ "$free_kb" -lt "$need_kb" ] || [ "$pg_free_kb" -lt "$need_kb" ]; then
+  echo "not enough free disk: need $((need_kb / 1024)) MB in /tmp and for PostgreSQL" >&2
+  exit 1
+fi
+
+server=""
+stop_server() {
+  [ -n "$server" ] || return 0
+  # run.sh forwards TERM to standalone.sh; the JVM is found by its own base folder, which is ours alone.
+  local jvm
+  jvm=$(pgrep -f -- "-Djboss.server.base.dir=$base( |$)" || true)
+  kill "$server" 2>/dev/null || true
+  [ -n "$jvm" ] && kill $jvm 2>/dev/null || true
+  for _ in $(seq 1 60); do
+    { kill -0 "$server" 2>/dev/null || { [ -n "$jvm" ] && kill -0 $jvm 2>/dev/null; }; } || break
+    sleep 1
+  done
+  server=""
+}
+cleanup() {
+  set +e
+  stop_server
+  dropdb -h 127.0.0.1 -U postgres --if-exists --force $db 2>/dev/null
+  rm -rf "$work" "$base"
+}
+trap cleanup EXIT
+
+echo "== generating $meters meters x $days days = $rows reads"
+python3 "$here/generate.py" "$meters" "$days" "$work"
+
+# One import on a fresh database and server; VEE on import as given. Appends to $work/results.
+measure() {
+  local vee=$1
+  dropdb -h 127.0.0.1 -U postgres --if-exists --force $db
+  createdb -h 127.0.0.1 -U postgres $db
+  rm -rf "$base"
+  echo "== starting the application with MDMS_VEE_ON_IMPORT=$vee (port offset $offset)"
+  MDMS_VEE_ON_IMPORT=$vee MDMS_BASE_DIR="$base" MDMS_DEMO=false MDMS_PORT_OFFSET=$offset \
+  MDMS_DB_URL=jdbc:postgresql://127.0.0.1:5432/$db MDMS_DB_USER=postgres \
+  MDMS_BOOTSTRAP_ADMIN_PASSWORD=bench-password MDMS_CMEP_ZONE=UTC \
+    bash "$root/mdms-ear/src/main/wildfly/run.sh" "$jboss_home" postgresql "$root/mdms-ear/target/drivers" \
+    > "$work/server-$vee.out" 2>&1 &
+  server=$!
+  until grep -q "OpenMDMS is running" "$work/server-$vee.out"; do
+    kill -0 "$server" 2>/dev/null || { tail -50 "$work/server-$vee.out"; exit 1; }
+    sleep 2
+  done
+  curl -sf -u "$auth" -H 'Content-Type: text/csv' --data-binary @"$work/registry.csv" \
+    "$url/registry/import?source=bench-registry" > /dev/null
+  # Let the start-up settle (the worker has nothing to do yet).
+  sleep 5
+  local log_lines
+  log_lines=$(wc -l < "$base/log/server.log")
+  echo "== CMEP upload, VEE on import $vee"
+  local t0 t1 t2
+  t0=$(date +%s.%N)
+  curl -sf -u "$auth" -H 'Content-Type: text/csv' --data-binary @"$work/reads.cmep" \
+    "$url/readings/import?format=cmep&source=bench.cmep" > "$work/import-$vee.json" \
+    || { echo "the upload failed; see $base/log/server.log" >&2; exit 1; }
+  t1=$(date +%s.%N)
+  echo "import: $(head -c 200 "$work/import-$vee.json")"
+  t2=$t1
+  if [ "$vee" = true ]; then
+    local queued
+    while true; do
+      queued=$($psql -Atc "SELECT count(*) FROM vee_pending_day")
+      [ "$queued" -eq 0 ] && break
+      sleep 1
+    done
+    t2=$(date +%s.%N)
+  fi
+  tail -n +"$((log_lines + 1))" "$base/log/server.log" > "$work/log-$vee.txt"
+  local stored estimates exceptions=0
+  stored=$($psql -Atc "SELECT count(*) FROM interval_read WHERE source <> 'E'")
+  estimates=$($psql -Atc "SELECT count(*) FROM interval_read WHERE source = 'E'")
+  exceptions=$($psql -Atc "SELECT count(*) FROM vee_exception" 2>/dev/null || echo 0)
+  echo "$vee $t0 $t1 $t2 $stored $estimates $exceptions" >> "$work/results"
+  stop_server
+}
+
+measure false
+measure true
+
+python3 - "$rows" "$work" <<'PY'
+import datetime as dt, re, sys, time
+rows, work = int(sys.argv[1]), sys.argv[2]
+res = {}
+for line in open(f"{work}/results"):
+    vee, t0, t1, t2, stored, est, exc = line.split()
+    res[vee] = (float(t0), float(t1), float(t2), int(stored), int(est), int(exc))
+off_t0, off_t1, _, off_stored, _, _ = res["false"]
+on_t0, on_t1, on_t2, on_stored, on_est, on_exc = res["true"]
+ingest = off_t1 - off_t0
+upload_on = on_t1 - on_t0
+wall_on = on_t2 - on_t0
+# Worker passes: "HH:MM:SS,mmm INFO ... VEE judged N channel days of U usage points in R runs, M ms"
+passes = []
+pat = re.compile(r"^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3}).*VEE judged (\d+) channel days of (\d+) usage points in (\d+) runs, (\d+) ms")
+for line in open(f"{work}/log-true.txt"):
+    m = pat.search(line)
+    if m:
+        end = time.mktime(dt.datetime.strptime(m.group(1), "%Y-%m-%d %H:%M:%S,%f").timetuple()) \
+            + int(m.group(1)[-3:]) / 1000
+        ms = int(m.group(5))
+        passes.append((end - ms / 1000, end, int(m.group(2)), ms))
+worker = sum(p[3] for p in passes) / 1000
+days = sum(p[2] for p in passes)
+after = sum(max(0.0, p[1] - max(p[0], on_t1)) for p in passes)       # worker time after the upload ended
+last_end = max((p[1] for p in passes), default=on_t1)
+idle = max(0.0, last_end - on_t1 - after)    # after the upload, queue not empty but no pass running
+print(f"\nreads: {rows:,} generated; stored {off_stored:,} (VEE off), {on_stored:,} (VEE on) + {on_est:,} estimates, {on_exc:,} exceptions")
+print(f"ingest, VEE on import off        : {ingest:8.1f} s  {rows / ingest:10,.0f} reads/s")
+print(f"ingest, VEE on import on (upload): {upload_on:8.1f} s  {rows / upload_on:10,.0f} reads/s  (the worker ran alongside)")
+print(f"with VEE, until the queue is empty: {wall_on:8.1f} s  (polled every 1 s; worker every 10 s)")
+print(f"  last worker pass ended          : {last_end - on_t0:8.1f} s after the upload started")
+print(f"  idle after the upload          : {idle:8.1f} s (days queued, waiting for the next pass)")
+print(f"worker passes: {len(passes)}, {days:,} channel days, {worker:.1f} s in total ({worker * 1000 / max(days, 1):.1f} ms per channel day), {after:.1f} s of it after the upload")
+for p in passes:
+    print(f"  pass at +{p[0] - on_t0:7.1f} s: {p[2]:6,} channel days in {p[3]:6,} ms")
+print(f"ratio (with VEE wall - ingest) / ingest        : {(wall_on - ingest) / ingest:6.2f}")
+print(f"ratio (with VEE wall - idle - ingest) / ingest : {(wall_on - idle - ingest) / ingest:6.2f}")
+print(f"ratio worker time / ingest                     : {worker / ingest:6.2f}   (target: VEE adds <= 0.20)")
+PY
