@@ -85,12 +85,17 @@ public class VeeRunner {
     SessionContext context;
 
     public VeeRunResult run(String usagePointCode, LocalDate from, LocalDate to) {
+        return run(usagePointCode, from, to, ruleSets);
+    }
+
+    /** As {@link #run(String, LocalDate, LocalDate)}, with the rule sets given (a worker pass looks them up once). */
+    public VeeRunResult run(String usagePointCode, LocalDate from, LocalDate to, RuleSetSource rules) {
         if (from == null || to == null || !to.isAfter(from) || ChronoUnit.DAYS.between(from, to) > MAX_DAYS) {
             throw new IllegalArgumentException("Give local days from < to, at most " + MAX_DAYS + " days apart");
         }
         UsagePoint up = usagePoints.lockByCode(usagePointCode)
                 .orElseThrow(() -> new RegistryNotFound("No usage point " + usagePointCode));
-        List<ConfiguredRule> rules = ruleSets.rulesFor(up.commodity(), up.customerClass());
+        List<ConfiguredRule> configured = rules.rulesFor(up.commodity(), up.customerClass());
         Map<String, Integer> findingsByRule = new TreeMap<>();
         int[] counts = new int[4];
         int channels = 0;
@@ -99,7 +104,7 @@ public class VeeRunner {
                 continue;
             }
             channels++;
-            runChannel(up, channel, from, to, rules, findingsByRule, counts);
+            runChannel(up, channel, from, to, configured, findingsByRule, counts);
         }
         return new VeeRunResult(up.code(), from, to, channels, findingsByRule, counts[0], counts[1], counts[2],
                 counts[3]);

@@ -18,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -25,14 +27,17 @@ import org.openmdms.admin.entity.Role;
 import org.openmdms.config.Settings;
 import org.openmdms.reading.store.PendingDay;
 import org.openmdms.reading.store.PendingDayStore;
+import org.openmdms.vee.control.CachedRuleSets;
 import org.openmdms.vee.control.IntervalSeries;
+import org.openmdms.vee.control.RuleSetSource;
 
 /**
  * Judges the channel days ingest queued ({@code vee_pending_day}) every 10 seconds: a day is due
  * when it holds all its intervals (46, 48 or 50 half-hours in London) or when the deadline after its
  * end has passed ({@code mdms.vee.deadline.hours}, 6) — data that is still coming is not judged too
  * early. Due days are judged per usage point in ranges of at most {@value VeeRunner#MAX_DAYS} days,
- * each range in its own transaction, and leave the queue unless new reads queued them again meanwhile.
+ * each range in its own transaction, in two lanes side by side ({@link VeeLane}), and leave the queue
+ * unless new reads queued them again meanwhile.
  * A longer span is cut before a day that is complete on every channel, where there is one, so that a
  * gap is never cut in two by the ranges (one gap, one exception; see {@link #ranges}).
  */
@@ -43,6 +48,8 @@ import org.openmdms.vee.control.IntervalSeries;
 public class VeeWorker {
 
     static final int BATCH = 20_000;
+    /** Usage points judged side by side: two keep a 2-core server and its database busy. */
+    static final int LANES = 2;
     private static final Logger LOG = Logger.getLogger(VeeWorker.class.getName());
 
     private final AtomicBoolean working = new AtomicBoolean();
@@ -51,7 +58,10 @@ public class VeeWorker {
     PendingDayStore pending;
 
     @Inject
-    VeeRunner runner;
+    VeeLane lanes;
+
+    @Inject
+    RuleSetSource ruleSets;
 
     @Schedule(hour = "*", minute = "*", second = "*/10", persistent = false)
     void judgeDueDays() {
@@ -61,10 +71,7 @@ public class VeeWorker {
         try {
             Instant started = Instant.now();
             Map<String, List<PendingDay>> due = due(pending.oldest(BATCH), started);
-            int ranges = 0;
-            for (Map.Entry<String, List<PendingDay>> usagePoint : due.entrySet()) {
-                ranges += judge(usagePoint.getKey(), usagePoint.getValue(), started);
-            }
+            int ranges = judgeInLanes(due, started);
             if (!due.isEmpty()) {
                 int judged = ranges;
                 LOG.info(() -> "VEE judged " + due.values().stream().mapToInt(List::size).sum() + " channel days of "
@@ -92,24 +99,34 @@ public class VeeWorker {
         return due;
     }
 
-    /** Judges a usage point's due days in ranges of at most MAX_DAYS; returns the number of runs. */
-    private int judge(String usagePoint, List<PendingDay> days, Instant started) {
-        int runs = 0;
-        for (LocalDate[] range : ranges(days)) {
-            LocalDate from = range[0];
-            LocalDate to = range[1];
-            List<PendingDay> inRange = days.stream()
-                    .filter(d -> !d.day().isBefore(from) && d.day().isBefore(to)).toList();
-            if (inRange.isEmpty()) {
-                continue;
+    /**
+     * Judges the due usage points in {@value #LANES} lanes side by side (usage points dealt out in
+     * turn), with the rule sets looked up once for the pass; returns the number of runs.
+     */
+    private int judgeInLanes(Map<String, List<PendingDay>> due, Instant started) {
+        List<Map<String, List<PendingDay>>> work = new ArrayList<>();
+        for (int i = 0; i < LANES; i++) {
+            work.add(new LinkedHashMap<>());
+        }
+        int next = 0;
+        for (Map.Entry<String, List<PendingDay>> usagePoint : due.entrySet()) {
+            work.get(next++ % LANES).put(usagePoint.getKey(), usagePoint.getValue());
+        }
+        RuleSetSource pass = new CachedRuleSets(ruleSets);
+        List<Future<Integer>> running = new ArrayList<>();
+        for (Map<String, List<PendingDay>> lane : work) {
+            if (!lane.isEmpty()) {
+                running.add(lanes.judge(lane, pass, started));
             }
+        }
+        int runs = 0;
+        for (Future<Integer> lane : running) {
             try {
-                runner.run(usagePoint, from, to);
-                pending.remove(inRange, started);
-                runs++;
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "VEE of " + usagePoint + " from " + from + " to " + to
-                        + " failed; its days stay queued", e);
+                runs += lane.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException e) {
+                LOG.log(Level.WARNING, "A VEE lane failed; its days stay queued", e.getCause());
             }
         }
         return runs;
