@@ -72,9 +72,14 @@ final class Browser implements AutoCloseable {
     void choose(String menuId, String label) {
         By item = By.cssSelector("[id='" + menuId + "_panel'] li[data-label='" + label + "']");
         for (int attempt = 0; attempt < 3; attempt++) {
-            wait.until(ExpectedConditions.elementToBeClickable(By.id(menuId))).click();
-            wait.until(ExpectedConditions.visibilityOfElementLocated(item));
-            driver.findElement(item).click();
+            try {
+                wait.until(ExpectedConditions.elementToBeClickable(By.id(menuId))).click();
+                wait.until(ExpectedConditions.elementToBeClickable(item)).click();
+            } catch (org.openqa.selenium.ElementNotInteractableException | org.openqa.selenium.StaleElementReferenceException
+                    animating) {
+                // the panel was still opening or being redrawn: try again
+                continue;
+            }
             try {
                 new WebDriverWait(driver, java.time.Duration.ofSeconds(3)).until(
                         ExpectedConditions.textToBePresentInElementLocated(By.id(menuId + "_label"), label));

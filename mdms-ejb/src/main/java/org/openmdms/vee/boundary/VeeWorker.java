@@ -70,7 +70,7 @@ public class VeeWorker {
         }
         try {
             Instant started = Instant.now();
-            Map<String, List<PendingDay>> due = due(pending.oldest(BATCH), started);
+            Map<String, List<PendingDay>> due = due(pending.oldest(BATCH), started, pending.importsRunning());
             int ranges = judgeInLanes(due, started);
             if (!due.isEmpty()) {
                 int judged = ranges;
@@ -83,8 +83,12 @@ public class VeeWorker {
         }
     }
 
-    /** The due days by usage point: complete, or past the deadline after the day's end. */
-    static Map<String, List<PendingDay>> due(List<PendingDay> days, Instant now) {
+    /**
+     * The due days by usage point: complete, or past the deadline after the day's end — but an
+     * incomplete day waits while imports are running (its missing intervals may be on their way:
+     * judged now, they would be estimated and then replaced by the actuals).
+     */
+    static Map<String, List<PendingDay>> due(List<PendingDay> days, Instant now, boolean importsRunning) {
         Map<String, List<PendingDay>> due = new LinkedHashMap<>();
         long deadlineSeconds = Settings.veeDeadlineHours() * 3600L;
         for (PendingDay day : days) {
@@ -92,7 +96,7 @@ public class VeeWorker {
             boolean complete = day.readCount() >= IntervalSeries.expectedCount(zone, day.intervalMinutes(), day.day());
             boolean late = day.day().plusDays(1).atStartOfDay(zone).toInstant().plusSeconds(deadlineSeconds)
                     .isBefore(now);
-            if (complete || late) {
+            if (complete || late && !importsRunning) {
                 due.computeIfAbsent(day.usagePoint(), up -> new ArrayList<>()).add(day);
             }
         }

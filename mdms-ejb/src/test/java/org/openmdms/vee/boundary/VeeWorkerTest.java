@@ -31,6 +31,18 @@ class VeeWorkerTest {
     }
 
     @Test
+    void anIncompletePastDayWaitsWhileAnImportRunsACompleteOneDoesNot() {
+        Instant now = Instant.parse("2026-11-28T12:00:00Z");
+        PendingDay complete = new PendingDay(1, LocalDate.of(2013, 5, 1), "UP-1", "Europe/London", 30, Instant.EPOCH, 48);
+        PendingDay partial = new PendingDay(2, LocalDate.of(2013, 5, 1), "UP-2", "Europe/London", 30, Instant.EPOCH, 20);
+        PendingDay today = new PendingDay(3, LocalDate.of(2026, 11, 28), "UP-3", "Europe/London", 30, Instant.EPOCH, 20);
+
+        assertEquals(List.of("UP-1"), List.copyOf(VeeWorker.due(List.of(complete, partial, today), now, true).keySet()));
+        assertEquals(List.of("UP-1", "UP-2"),
+                List.copyOf(VeeWorker.due(List.of(complete, partial, today), now, false).keySet()));
+    }
+
+    @Test
     void aShortSpanIsOneRange() {
         assertEquals(List.of("2013-01-01/2013-03-02"), ranges(days(1, 60)));
     }

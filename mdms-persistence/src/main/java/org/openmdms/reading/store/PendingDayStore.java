@@ -83,6 +83,12 @@ public class PendingDayStore extends JdbcStore {
         });
     }
 
+    /** Whether an import is running: its days may be incomplete only because the rest is still on its way. */
+    public boolean importsRunning() {
+        return query("SELECT COUNT(*) FROM reading_import WHERE status = 'RUNNING'", s -> { }, r -> r.getLong(1))
+                .get(0) > 0;
+    }
+
     /** How many days wait: the VEE backlog. */
     public long count() {
         return query("SELECT COUNT(*) FROM vee_pending_day", s -> { }, r -> r.getLong(1)).get(0);

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -84,18 +83,29 @@ public class PostgresIntervalStore extends JdbcIntervalStore {
         if (anyStored(c, rows)) {
             return false;
         }
-        Savepoint beforeCopy = c.setSavepoint();
+        return copyAllNew(c, rows, clocks, now, importId);
+    }
+
+    /**
+     * COPY of the rows straight into the partitions and their shares added to the daily totals; false,
+     * with nothing changed and the transaction usable, when one of the intervals is stored already.
+     */
+    boolean copyAllNew(Connection c, Collection<IntervalRow> rows, Map<Long, ChannelClock> clocks, Timestamp now,
+            Long importId) throws SQLException {
+        // A savepoint in SQL: the container's connection wrapper refuses Connection.rollback(Savepoint)
+        // inside a managed transaction, the database does not.
+        update(c, "SAVEPOINT before_direct_copy");
         try {
             copyInto(c, "interval_read (channel_id, interval_end, read_value, quality, source, version, received_at,"
                     + " import_id)", rows, "1\t" + now.toInstant() + "\t" + (importId == null ? "\\N" : importId));
         } catch (SQLException e) {
             if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                c.rollback(beforeCopy);
+                update(c, "ROLLBACK TO SAVEPOINT before_direct_copy");
                 return false;
             }
             throw e;
         }
-        c.releaseSavepoint(beforeCopy);
+        update(c, "RELEASE SAVEPOINT before_direct_copy");
         addToDailyTotals(c, NewDayTotals.of(rows, clocks), now);
         return true;
     }

@@ -104,6 +104,29 @@ class IntervalStoreIT {
     }
 
     @Test
+    void aDirectCopyThatMeetsAStoredIntervalGivesWayToTheGeneralPathInTheSameTransaction() throws SQLException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(db.isPostgres(), "PostgreSQL's direct COPY path");
+        LocalDate day = LocalDate.of(2013, 1, 17);
+        List<IntervalRow> rows = day(day, "0.25", ReadSource.ACTUAL);
+        store.write(rows.subList(5, 6), clocks, null);
+
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            // As a concurrent writer would meet it: the probe is skipped, the COPY hits the stored interval.
+            boolean direct = ((PostgresIntervalStore) store).copyAllNew(c, rows, clocks,
+                    java.sql.Timestamp.from(Instant.now()), null);
+            assertEquals(false, direct);
+            try (var s = c.createStatement(); ResultSet r = s.executeQuery("SELECT COUNT(*) FROM interval_read"
+                    + " WHERE channel_id = " + channel)) {
+                r.next();
+                assertEquals(1, r.getInt(1), "the transaction goes on, nothing of the COPY stored");
+            }
+            c.rollback();
+        }
+        assertEquals(new WriteResult(47, 0, 0, 1), store.write(rows, clocks, null));
+    }
+
+    @Test
     void resentIdenticalReadsAreDuplicatesAndChangeNothing() {
         LocalDate day = LocalDate.of(2013, 2, 1);
         store.write(day(day, "0.5", ReadSource.ACTUAL), clocks, null);
