@@ -56,8 +56,12 @@ final class StandaloneServer {
         Path jbossHome = Path.of(System.getProperty("mdms.jboss.home"));
         List<String> command = new ArrayList<>(List.of(jbossHome.resolve("bin/standalone.sh").toString(),
                 "-c", "standalone-mdms.xml", "-Djboss.server.base.dir=" + base,
-                "-Djboss.socket.binding.port-offset=" + portOffset,
-                "-Dmdms.bootstrap.admin.password=" + Deployments.ADMIN_PASSWORD, "-Dmdms.demo=false"));
+                "-Djboss.socket.binding.port-offset=" + portOffset));
+        // The other tests' administrator and no demo, unless the test says otherwise.
+        if (properties.stream().noneMatch(p -> p.startsWith("-Dmdms.demo="))) {
+            command.add("-Dmdms.bootstrap.admin.password=" + Deployments.ADMIN_PASSWORD);
+            command.add("-Dmdms.demo=false");
+        }
         command.addAll(properties);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(base.resolve("console.log").toFile());
