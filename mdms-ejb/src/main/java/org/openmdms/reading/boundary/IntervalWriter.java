@@ -80,6 +80,9 @@ public class IntervalWriter {
     @Inject
     PendingDayStore pendingDays;
 
+    @Inject
+    IntervalPartitions partitions;
+
     @Resource
     SessionContext context;
 
@@ -111,6 +114,9 @@ public class IntervalWriter {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public WriteResult writeChunk(long importId, ReadingChunk chunk) {
         long started = System.nanoTime();
+        chunk.intervals().stream().map(MeterIntervalRead::intervalEnd).min(Instant::compareTo).ifPresent(first ->
+                partitions.prepare(first, chunk.intervals().stream().map(MeterIntervalRead::intervalEnd)
+                        .max(Instant::compareTo).orElseThrow()));
         Set<String> serials = new HashSet<>();
         chunk.intervals().forEach(r -> serials.add(r.meterId()));
         chunk.registers().forEach(r -> serials.add(r.meterId()));

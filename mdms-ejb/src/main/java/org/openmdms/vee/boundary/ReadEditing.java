@@ -59,6 +59,9 @@ public class ReadEditing {
     PendingDayStore pendingDays;
 
     @Inject
+    org.openmdms.reading.boundary.IntervalPartitions partitions;
+
+    @Inject
     VeeExceptionStore exceptions;
 
     @Inject
@@ -108,6 +111,7 @@ public class ReadEditing {
                 || Duration.between(firstEnd, lastEnd).dividedBy(step) + 1 > MAX_INTERVALS) {
             throw new IllegalArgumentException("Give a range of 1 to " + MAX_INTERVALS + " intervals");
         }
+        partitions.prepare(firstEnd.minus(step), lastEnd.plus(step));
         Map<Instant, StoredInterval> stored = new TreeMap<>();
         intervals.reads(channelId, firstEnd.minus(step), lastEnd.plus(step).plusSeconds(1))
                 .forEach(r -> stored.put(r.intervalEnd(), r));
@@ -131,6 +135,7 @@ public class ReadEditing {
             EditReason reason, String comment, Long exceptionId, String action) {
         Instant first = byEnd.keySet().iterator().next();
         Instant last = ((TreeMap<Instant, BigDecimal>) byEnd).lastKey();
+        partitions.prepare(first, last);
         Map<Instant, StoredInterval> before = new TreeMap<>();
         intervals.reads(channel.id(), first, last.plusSeconds(1)).forEach(r -> before.put(r.intervalEnd(), r));
         List<IntervalRow> rows = new ArrayList<>();

@@ -79,6 +79,9 @@ public class VeeRunner {
     GapFiller gapFiller;
 
     @Inject
+    org.openmdms.reading.boundary.IntervalPartitions partitions;
+
+    @Inject
     HolidayCalendar holidays;
 
     @Resource
@@ -95,6 +98,9 @@ public class VeeRunner {
         }
         UsagePoint up = usagePoints.lockByCode(usagePointCode)
                 .orElseThrow(() -> new RegistryNotFound("No usage point " + usagePointCode));
+        // Partitions for the estimates, before this transaction reads the interval tables.
+        partitions.prepare(from.atStartOfDay(up.timeZone()).toInstant(),
+                to.plusDays(1).atStartOfDay(up.timeZone()).toInstant());
         List<ConfiguredRule> configured = rules.rulesFor(up.commodity(), up.customerClass());
         Map<String, Integer> findingsByRule = new TreeMap<>();
         int[] counts = new int[4];
