@@ -34,13 +34,8 @@ psql="psql -h 127.0.0.1 -U postgres -d $db -q -v ON_ERROR_STOP=1"
 
 # About 330 bytes per read in the files and the database, twice (VEE's estimates and exceptions are
 # small next to the reads), plus headroom.
-need_kb=$((rows * 330 / 1024 + 2 * 1024 * 1024))
-free_kb=$(df -Pk /tmp | awk 'NR==2 {print $4}')
-pg_free_kb=$(df -Pk "$(psql -h 127.0.0.1 -U postgres -Atc 'SHOW data_directory' 2>/dev/null || echo /)" | awk 'NR==2 {print $4}')
-if [ "$free_kb" -lt "$need_kb" ] || [ "$pg_free_kb" -lt "$need_kb" ]; then
-  echo "not enough free disk: need $((need_kb / 1024)) MB in /tmp and for PostgreSQL" >&2
-  exit 1
-fi
+. "$root/bench/lib.sh"
+require_free_disk $((rows * 330 / 1024 + 2 * 1024 * 1024))
 
 server=""
 stop_server() {

@@ -23,4 +23,16 @@ public final class QueryText {
     private static String escape(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
+
+    /**
+     * Adds {@code and path = :name} to a JPQL where clause and the value to its parameters, when the
+     * filter value is given (blank: no condition).
+     */
+    public static void equal(StringBuilder where, java.util.Map<String, Object> params, String path, String name,
+            String value) {
+        if (value != null && !value.isBlank()) {
+            where.append(" and ").append(path).append(" = :").append(name);
+            params.put(name, value.strip());
+        }
+    }
 }

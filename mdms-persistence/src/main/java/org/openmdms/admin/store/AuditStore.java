@@ -9,6 +9,7 @@ import java.util.Map;
 import org.openmdms.admin.entity.AuditEntry;
 import org.openmdms.paging.Page;
 import org.openmdms.paging.PageRequest;
+import org.openmdms.paging.QueryText;
 
 /** The audit trail: entries are appended, never changed, and read newest first. */
 @Dependent
@@ -31,9 +32,9 @@ public class AuditStore {
     public Page<AuditEntry> search(AuditQuery query, PageRequest page) {
         Map<String, Object> params = new HashMap<>();
         StringBuilder where = new StringBuilder(" where 1 = 1");
-        equal(where, params, "a.subjectType", "subjectType", query.subjectType());
-        equal(where, params, "a.subjectKey", "subjectKey", query.subjectKey());
-        equal(where, params, "a.actor", "actor", query.actor());
+        QueryText.equal(where, params, "a.subjectType", "subjectType", query.subjectType());
+        QueryText.equal(where, params, "a.subjectKey", "subjectKey", query.subjectKey());
+        QueryText.equal(where, params, "a.actor", "actor", query.actor());
         if (query.from() != null) {
             where.append(" and a.recordedAt >= :from");
             params.put("from", query.from());
@@ -51,12 +52,5 @@ public class AuditStore {
         });
         return Page.of(rows.setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList(), page,
                 count::getSingleResult);
-    }
-
-    private static void equal(StringBuilder where, Map<String, Object> params, String path, String name, String value) {
-        if (value != null && !value.isBlank()) {
-            where.append(" and ").append(path).append(" = :").append(name);
-            params.put(name, value.strip());
-        }
     }
 }

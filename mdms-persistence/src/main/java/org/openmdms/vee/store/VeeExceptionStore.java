@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.openmdms.paging.Page;
 import org.openmdms.paging.PageRequest;
+import org.openmdms.paging.QueryText;
 import org.openmdms.vee.entity.VeeException;
 
 /** VEE exceptions: raised and found again by VEE runs, worked by analysts in the queue. */
@@ -84,11 +85,11 @@ public class VeeExceptionStore {
 
     private static String where(ExceptionQuery q, Map<String, Object> params) {
         StringBuilder where = new StringBuilder();
-        equal(where, params, "e.ruleId", "rule", q.ruleId());
-        equal(where, params, "e.severity", "severity", q.severity());
-        equal(where, params, "u.feeder", "feeder", q.feeder());
-        equal(where, params, "u.code", "usagePoint", q.usagePoint());
-        equal(where, params, "e.assignee", "assignee", q.assignee());
+        QueryText.equal(where, params, "e.ruleId", "rule", q.ruleId());
+        QueryText.equal(where, params, "e.severity", "severity", q.severity());
+        QueryText.equal(where, params, "u.feeder", "feeder", q.feeder());
+        QueryText.equal(where, params, "u.code", "usagePoint", q.usagePoint());
+        QueryText.equal(where, params, "e.assignee", "assignee", q.assignee());
         if (q.status() != null) {
             where.append(" and e.status = :status");
             params.put("status", q.status());
@@ -102,12 +103,5 @@ public class VeeExceptionStore {
             params.put("to", q.to());
         }
         return where.toString();
-    }
-
-    private static void equal(StringBuilder where, Map<String, Object> params, String path, String name, String value) {
-        if (value != null && !value.isBlank()) {
-            where.append(" and ").append(path).append(" = :").append(name);
-            params.put(name, value.strip());
-        }
     }
 }
