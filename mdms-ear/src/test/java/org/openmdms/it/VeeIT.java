@@ -98,7 +98,12 @@ class VeeIT {
         JsonArray day = admin.get("usage-points/" + usagePoint + "/channels/" + channel
                 + "/reads?from=2013-05-29T23:00:00Z&to=2013-05-30T23:00:00Z").json().getJsonArray("reads");
         assertEquals(48, day.size());
-        assertEquals(2, day.stream().filter(r -> r.asJsonObject().getString("source").equals("ESTIMATED")).count());
+        List<JsonObject> estimated = day.stream().map(r -> r.asJsonObject())
+                .filter(r -> r.getString("source").equals("ESTIMATED")).toList();
+        assertEquals(2, estimated.size());
+        assertTrue(estimated.stream().allMatch(r -> r.getString("estimationMethod").equals("linear-interpolation")),
+                estimated.toString());
+        assertTrue(estimated.stream().allMatch(r -> r.getInt("quality") == 256), estimated.toString());
 
         JsonObject again = vee();
         assertEquals(0, again.getInt("raised"), again.toString());

@@ -36,6 +36,14 @@ public final class Settings {
         return Integer.parseInt(value("mdms.vee.deadline.hours", "MDMS_VEE_DEADLINE_HOURS").orElse("6"));
     }
 
+    /**
+     * Seconds a complete channel day waits for the imports running when it was queued to end before
+     * VEE judges it anyway (VEE yields the cores to ingest, but never for ever).
+     */
+    public static int veeImportYieldSeconds() {
+        return Integer.parseInt(value("mdms.vee.import-yield.seconds", "MDMS_VEE_IMPORT_YIELD_SECONDS").orElse("60"));
+    }
+
     /** The public holidays VEE's like days (and later TOU) use: england-and-wales or none. */
     public static String holidayCalendar() {
         return value("mdms.holidays", "MDMS_HOLIDAYS").orElse("england-and-wales");

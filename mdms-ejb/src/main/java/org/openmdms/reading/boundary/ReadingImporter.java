@@ -7,6 +7,7 @@ import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -61,6 +62,9 @@ public class ReadingImporter {
     @Inject
     MeterReadings readings;
 
+    @Inject
+    Event<ImportFinished> finished;
+
     /** Imports the file and returns its import record. The format is checked before anything is read. */
     public ReadingImportView importFile(String source, String format, InputStream content) {
         ReadingFormat readingFormat = ReadingFormat.of(format);
@@ -78,6 +82,8 @@ public class ReadingImporter {
             LOG.warning(() -> "Import " + importId + " of " + source + " failed: " + e);
             writer.finish(importId, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
+        // A file's end wakes VEE for the days it queued; pushed batches leave them to the worker's next tick.
+        finished.fire(new ImportFinished(importId));
         ReadingImportView view = readings.importRecord(importId);
         LOG.info(() -> String.format("Import %d of %s (%s): %d received, %d stored, %d duplicates, %d rejected in %d ms",
                 importId, source, readingFormat, view.received(), view.stored(), view.duplicates(), view.rejected(),

@@ -9,21 +9,18 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Future;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.openmdms.admin.entity.Role;
-import org.openmdms.reading.store.PendingDay;
 import org.openmdms.reading.store.PendingDayStore;
 import org.openmdms.vee.control.RuleSetSource;
 
 /**
- * One lane of a VEE worker pass: judges its usage points' due days one range after another, each
- * range in its own transaction, on a thread of its own so that two lanes keep both the server and
- * the database busy. A range that fails stays queued for the next pass.
+ * One lane of a VEE worker pass: judges its batches of due ranges one after another, each batch in
+ * its own transaction, on a thread of its own so that two lanes keep both the server and the
+ * database busy. A range that fails stays queued for the next pass.
  */
 @Stateless
 @PermitAll
@@ -39,28 +36,40 @@ public class VeeLane {
     @Inject
     PendingDayStore pending;
 
-    /** Judges the lane's usage points; the future holds the number of runs. */
+    /**
+     * Judges the lane's batches one after another, each in its own transaction; a batch that fails is
+     * tried again usage point by usage point, so that one bad usage point keeps only its own days
+     * queued. The future holds the number of ranges judged.
+     */
     @Asynchronous
-    public Future<Integer> judge(Map<String, List<PendingDay>> dueByUsagePoint, RuleSetSource rules, Instant started) {
-        int runs = 0;
-        for (Map.Entry<String, List<PendingDay>> usagePoint : dueByUsagePoint.entrySet()) {
-            List<PendingDay> days = usagePoint.getValue();
-            for (LocalDate[] range : VeeWorker.ranges(days)) {
-                List<PendingDay> inRange = days.stream()
-                        .filter(d -> !d.day().isBefore(range[0]) && d.day().isBefore(range[1])).toList();
-                if (inRange.isEmpty()) {
-                    continue;
-                }
-                try {
-                    runner.run(usagePoint.getKey(), range[0], range[1], rules);
-                    pending.remove(inRange, started);
-                    runs++;
-                } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "VEE of " + usagePoint.getKey() + " from " + range[0] + " to " + range[1]
-                            + " failed; its days stay queued", e);
+    public Future<Integer> judge(List<List<VeeWorker.DueRange>> batches, RuleSetSource rules, Instant started) {
+        int ranges = 0;
+        for (List<VeeWorker.DueRange> batch : batches) {
+            if (judge(batch, rules, started, batch.size() == 1)) {
+                ranges += batch.size();
+            } else {
+                for (VeeWorker.DueRange range : batch) {
+                    ranges += judge(List.of(range), rules, started, true) ? 1 : 0;
                 }
             }
         }
-        return new AsyncResult<>(runs);
+        return new AsyncResult<>(ranges);
+    }
+
+    private boolean judge(List<VeeWorker.DueRange> batch, RuleSetSource rules, Instant started, boolean last) {
+        try {
+            runner.runAll(batch.stream().map(VeeWorker.DueRange::judgement).toList(), rules);
+            pending.remove(batch.stream().flatMap(range -> range.days().stream()).toList(), started);
+            return true;
+        } catch (RuntimeException e) {
+            if (last) {
+                VeeRunner.Judgement j = batch.get(0).judgement();
+                LOG.log(Level.WARNING, "VEE of " + j.usagePoint() + " from " + j.from() + " to " + j.to()
+                        + " failed; its days stay queued", e);
+            } else {
+                LOG.log(Level.INFO, "A VEE batch of " + batch.size() + " usage points failed; judging them one by one", e);
+            }
+            return false;
+        }
     }
 }

@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,7 +27,6 @@ import org.openmdms.reading.store.ChannelClock;
 import org.openmdms.reading.store.IntervalRow;
 import org.openmdms.reading.store.IntervalStore;
 import org.openmdms.reading.store.RegisterReadStore;
-import org.openmdms.reading.store.StoredInterval;
 import org.openmdms.vee.control.ConfiguredRule;
 import org.openmdms.vee.control.Estimate;
 import org.openmdms.vee.control.ExceptionChanges;
@@ -42,8 +42,9 @@ import org.openmdms.vee.entity.VeeException;
 import org.openmdms.vee.store.VeeExceptionStore;
 
 /**
- * Runs VEE for a usage point's interval channels over local days [from, to): loads each channel's
- * reads of those days and of the {@value #HISTORY_DAYS} days before in one query, applies the rule
+ * Runs VEE for a usage point's interval channels over local days [from, to) — or for a batch of
+ * usage points at once ({@link #runAll}): loads the channels' reads of those days and of the
+ * {@value #HISTORY_DAYS} days before with a few queries for the whole batch, applies the rule
  * set of the usage point's commodity and customer class, brings the exceptions of the range up to
  * date (raised, found again, resolved when no longer found), and fills the gaps with estimates stored
  * as ESTIMATED reads — versioned like any read, so that an actual arriving later replaces them. The
@@ -93,91 +94,189 @@ public class VeeRunner {
 
     /** As {@link #run(String, LocalDate, LocalDate)}, with the rule sets given (a worker pass looks them up once). */
     public VeeRunResult run(String usagePointCode, LocalDate from, LocalDate to, RuleSetSource rules) {
-        if (from == null || to == null || !to.isAfter(from) || ChronoUnit.DAYS.between(from, to) > MAX_DAYS) {
-            throw new IllegalArgumentException("Give local days from < to, at most " + MAX_DAYS + " days apart");
-        }
-        UsagePoint up = usagePoints.lockByCode(usagePointCode)
-                .orElseThrow(() -> new RegistryNotFound("No usage point " + usagePointCode));
-        // Partitions for the estimates, before this transaction reads the interval tables.
-        partitions.prepare(from.atStartOfDay(up.timeZone()).toInstant(),
-                to.plusDays(1).atStartOfDay(up.timeZone()).toInstant());
-        List<ConfiguredRule> configured = rules.rulesFor(up.commodity(), up.customerClass());
-        Map<String, Integer> findingsByRule = new TreeMap<>();
-        int[] counts = new int[4];
-        int channels = 0;
-        for (Channel channel : up.channels()) {
-            if (channel.readingType().isRegister()) {
-                continue;
-            }
-            channels++;
-            runChannel(up, channel, from, to, configured, findingsByRule, counts);
-        }
-        return new VeeRunResult(up.code(), from, to, channels, findingsByRule, counts[0], counts[1], counts[2],
-                counts[3]);
+        return runAll(List.of(new Judgement(usagePointCode, from, to)), rules).get(0);
     }
 
-    private void runChannel(UsagePoint up, Channel channel, LocalDate from, LocalDate to, List<ConfiguredRule> rules,
-            Map<String, Integer> findingsByRule, int[] counts) {
-        int minutes = channel.readingType().intervalMinutes();
-        ChannelClock clock = new ChannelClock(up.timeZone(), minutes);
-        LocalDate historyFrom = from.minusDays(HISTORY_DAYS);
-        Instant loadFrom = clock.firstEndOf(historyFrom);
-        Instant judgedFrom = clock.firstEndOf(from);
-        Instant loadTo = clock.endsBefore(to.minusDays(1));
-        Map<Instant, Slot> stored = new HashMap<>();
-        for (StoredInterval read : intervals.reads(channel.id(), loadFrom, loadTo)) {
-            stored.put(read.intervalEnd(), new Slot(read.intervalEnd(), read.value(), read.quality(), read.source()));
-        }
-        VeeContext context = new VeeContext(channel.id(), channel.readingType().unit(),
-                channel.readingType().flowDirection(),
-                IntervalSeries.of(up.timeZone(), minutes, from, to, stored),
-                IntervalSeries.of(up.timeZone(), minutes, historyFrom, from, stored),
-                up.installations().stream().map(i -> new VeeContext.Installed(i.installedFrom(), i.installedTo())).toList(),
-                registerReads(up, channel, loadFrom, loadTo), null, holidays);
-
-        List<Finding> findings = new ArrayList<>();
-        Set<String> checked = new HashSet<>();
-        for (ConfiguredRule rule : rules) {
-            checked.add(rule.rule().id());
-            List<Finding> found = rule.check(context);
-            findings.addAll(found);
-            if (!found.isEmpty()) {
-                findingsByRule.merge(rule.rule().id(), found.size(), Integer::sum);
+    /**
+     * Judges several usage points in one transaction, each over its own range: locks them (in id
+     * order), loads the reads of all their interval channels — judged days and history — and their
+     * open exceptions with a few queries for the whole batch, and writes the estimates of the batch in
+     * one write. A worker pass batches usage points that share a range, so that the batch's reads are
+     * one contiguous span. An unknown usage point fails the whole batch.
+     */
+    public List<VeeRunResult> runAll(List<Judgement> batch, RuleSetSource rules) {
+        batch.forEach(Judgement::check);
+        Map<String, UsagePoint> locked = usagePoints.lockByCodes(batch.stream().map(Judgement::usagePoint).toList());
+        List<ChannelRun> runs = new ArrayList<>();
+        for (Judgement judgement : batch) {
+            UsagePoint up = locked.get(judgement.usagePoint());
+            if (up == null) {
+                throw new RegistryNotFound("No usage point " + judgement.usagePoint());
+            }
+            for (Channel channel : up.channels()) {
+                if (!channel.readingType().isRegister()) {
+                    runs.add(new ChannelRun(judgement, up, channel));
+                }
             }
         }
-        Map<ExceptionChanges.Key, VeeException> existing = new HashMap<>();
-        for (VeeException e : exceptions.ofChannel(channel.id(), judgedFrom, loadTo)) {
-            existing.put(new ExceptionChanges.Key(e.ruleId(), e.firstEnd()), e);
+        // Partitions for the estimates, before this transaction reads the interval tables.
+        Instant earliest = batch.stream().map(j -> j.from().atStartOfDay(locked.get(j.usagePoint()).timeZone()).toInstant())
+                .min(Instant::compareTo).orElseThrow();
+        Instant latest = batch.stream()
+                .map(j -> j.to().plusDays(1).atStartOfDay(locked.get(j.usagePoint()).timeZone()).toInstant())
+                .max(Instant::compareTo).orElseThrow();
+        partitions.prepare(earliest, latest);
+
+        Map<Long, Map<Instant, Slot>> stored = new HashMap<>();
+        Map<Long, List<VeeException>> existing = new HashMap<>();
+        if (!runs.isEmpty()) {
+            List<Long> channelIds = runs.stream().map(run -> run.channel.id()).toList();
+            Instant loadFrom = runs.stream().map(ChannelRun::loadFrom).min(Instant::compareTo).orElseThrow();
+            Instant judgedFrom = runs.stream().map(ChannelRun::judgedFrom).min(Instant::compareTo).orElseThrow();
+            Instant loadTo = runs.stream().map(ChannelRun::loadTo).max(Instant::compareTo).orElseThrow();
+            intervals.forEachRead(channelIds, loadFrom, loadTo, (channel, end, value, quality, source) ->
+                    stored.computeIfAbsent(channel, c -> new HashMap<>()).put(end, new Slot(end, value, quality, source)));
+            for (VeeException e : exceptions.ofChannels(channelIds, judgedFrom, loadTo)) {
+                existing.computeIfAbsent(e.channelId(), c -> new ArrayList<>()).add(e);
+            }
         }
-        ExceptionChanges<VeeException> changes = new ExceptionChanges<>(findings, existing,
-                e -> e.status() != ExceptionStatus.RESOLVED, checked);
+
+        Map<String, Tally> tallies = new LinkedHashMap<>();
+        batch.forEach(j -> tallies.put(j.usagePoint(), new Tally()));
+        List<IntervalRow> estimated = new ArrayList<>();
+        Map<Long, ChannelClock> clocks = new HashMap<>();
         Instant now = Instant.now();
-        List<VeeException> raised = new ArrayList<>();
-        for (Finding f : changes.raised()) {
-            VeeException e = new VeeException(channel.id(), up.id(), f.ruleId(), f.severity().name(), f.firstEnd(),
-                    f.lastEnd(), clock.localDayOf(f.firstEnd()), f.message(), f.value(), f.limit(), now);
-            exceptions.add(e);
-            raised.add(e);
-        }
-        changes.foundAgain().forEach((e, f) -> {
-            e.found(f.severity().name(), f.lastEnd(), f.message(), f.value(), f.limit(), now);
-            if (e.status() == ExceptionStatus.RESOLVED && Caller.SYSTEM.equals(e.updatedBy())) {
-                e.reopen("found again by VEE", now);
+        for (ChannelRun run : runs) {
+            List<Estimate> estimates = run.judge(rules.rulesFor(run.up.commodity(), run.up.customerClass()),
+                    stored.getOrDefault(run.channel.id(), Map.of()),
+                    existing.getOrDefault(run.channel.id(), List.of()), tallies.get(run.judgement.usagePoint()), now);
+            for (Estimate est : estimates) {
+                estimated.add(new IntervalRow(run.channel.id(), est.end(), est.value(), est.quality(), ReadSource.ESTIMATED));
             }
-        });
-        changes.noLongerFound().forEach(e -> e.resolve("no longer found when VEE ran again", Caller.SYSTEM, now));
-
-        List<Estimate> estimates = gapFiller.fill(context);
-        if (!estimates.isEmpty()) {
-            List<IntervalRow> rows = estimates.stream().map(est -> new IntervalRow(channel.id(), est.end(), est.value(),
-                    est.quality(), ReadSource.ESTIMATED)).toList();
-            intervals.write(rows, Map.of(channel.id(), clock), null);
-            resolveEstimatedGaps(raised, changes, estimates, now);
+            if (!estimates.isEmpty()) {
+                clocks.put(run.channel.id(), run.clock);
+            }
         }
-        counts[0] += changes.raised().size();
-        counts[1] += changes.foundAgain().size();
-        counts[2] += changes.noLongerFound().size();
-        counts[3] += estimates.size();
+        if (!estimated.isEmpty()) {
+            intervals.write(estimated, clocks, null);
+        }
+        return batch.stream().map(j -> tallies.get(j.usagePoint()).result(j)).toList();
+    }
+
+    /** One usage point's local days [from, to) to judge. */
+    public record Judgement(String usagePoint, LocalDate from, LocalDate to) {
+
+        void check() {
+            if (from == null || to == null || !to.isAfter(from) || ChronoUnit.DAYS.between(from, to) > MAX_DAYS) {
+                throw new IllegalArgumentException("Give local days from < to, at most " + MAX_DAYS + " days apart");
+            }
+        }
+    }
+
+    /** What one usage point's run found and did, channel by channel. */
+    private static final class Tally {
+        final Map<String, Integer> findingsByRule = new TreeMap<>();
+        int channels;
+        int raised;
+        int foundAgain;
+        int resolved;
+        int estimated;
+
+        VeeRunResult result(Judgement j) {
+            return new VeeRunResult(j.usagePoint(), j.from(), j.to(), channels, findingsByRule, raised, foundAgain,
+                    resolved, estimated);
+        }
+    }
+
+    /** One interval channel of a usage point under judgement over the judgement's days. */
+    private final class ChannelRun {
+        final Judgement judgement;
+        final UsagePoint up;
+        final Channel channel;
+        final ChannelClock clock;
+
+        ChannelRun(Judgement judgement, UsagePoint up, Channel channel) {
+            this.judgement = judgement;
+            this.up = up;
+            this.channel = channel;
+            this.clock = new ChannelClock(up.timeZone(), channel.readingType().intervalMinutes());
+        }
+
+        Instant loadFrom() {
+            return clock.firstEndOf(judgement.from().minusDays(HISTORY_DAYS));
+        }
+
+        Instant judgedFrom() {
+            return clock.firstEndOf(judgement.from());
+        }
+
+        Instant loadTo() {
+            return clock.endsBefore(judgement.to().minusDays(1));
+        }
+
+        /**
+         * Applies the rules to the channel's days, brings its exceptions of the range up to date and
+         * returns the estimates for its gaps (the caller writes them).
+         */
+        List<Estimate> judge(List<ConfiguredRule> rules, Map<Instant, Slot> stored, List<VeeException> exceptionsOfBatch,
+                Tally tally, Instant now) {
+            tally.channels++;
+            int minutes = channel.readingType().intervalMinutes();
+            LocalDate from = judgement.from();
+            Instant loadFrom = loadFrom();
+            Instant loadTo = loadTo();
+            VeeContext context = new VeeContext(channel.id(), channel.readingType().unit(),
+                    channel.readingType().flowDirection(),
+                    IntervalSeries.of(up.timeZone(), minutes, from, judgement.to(), stored),
+                    IntervalSeries.of(up.timeZone(), minutes, from.minusDays(HISTORY_DAYS), from, stored),
+                    up.installations().stream()
+                            .map(i -> new VeeContext.Installed(i.installedFrom(), i.installedTo())).toList(),
+                    registerReads(up, channel, loadFrom, loadTo), null, holidays);
+
+            List<Finding> findings = new ArrayList<>();
+            Set<String> checked = new HashSet<>();
+            for (ConfiguredRule rule : rules) {
+                checked.add(rule.rule().id());
+                List<Finding> found = rule.check(context);
+                findings.addAll(found);
+                if (!found.isEmpty()) {
+                    tally.findingsByRule.merge(rule.rule().id(), found.size(), Integer::sum);
+                }
+            }
+            Instant judgedFrom = judgedFrom();
+            Map<ExceptionChanges.Key, VeeException> existing = new HashMap<>();
+            for (VeeException e : exceptionsOfBatch) {
+                if (!e.firstEnd().isBefore(judgedFrom) && e.firstEnd().isBefore(loadTo)) {
+                    existing.put(new ExceptionChanges.Key(e.ruleId(), e.firstEnd()), e);
+                }
+            }
+            ExceptionChanges<VeeException> changes = new ExceptionChanges<>(findings, existing,
+                    e -> e.status() != ExceptionStatus.RESOLVED, checked);
+            List<VeeException> raised = new ArrayList<>();
+            for (Finding f : changes.raised()) {
+                VeeException e = new VeeException(channel.id(), up.id(), f.ruleId(), f.severity().name(), f.firstEnd(),
+                        f.lastEnd(), clock.localDayOf(f.firstEnd()), f.message(), f.value(), f.limit(), now);
+                exceptions.add(e);
+                raised.add(e);
+            }
+            changes.foundAgain().forEach((e, f) -> {
+                e.found(f.severity().name(), f.lastEnd(), f.message(), f.value(), f.limit(), now);
+                if (e.status() == ExceptionStatus.RESOLVED && Caller.SYSTEM.equals(e.updatedBy())) {
+                    e.reopen("found again by VEE", now);
+                }
+            });
+            changes.noLongerFound().forEach(e -> e.resolve("no longer found when VEE ran again", Caller.SYSTEM, now));
+
+            List<Estimate> estimates = gapFiller.fill(context);
+            if (!estimates.isEmpty()) {
+                resolveEstimatedGaps(raised, changes, estimates, now);
+            }
+            tally.raised += changes.raised().size();
+            tally.foundAgain += changes.foundAgain().size();
+            tally.resolved += changes.noLongerFound().size();
+            tally.estimated += estimates.size();
+            return estimates;
+        }
     }
 
     /** A missing-intervals exception whose every interval was estimated is answered: resolved, saying how. */

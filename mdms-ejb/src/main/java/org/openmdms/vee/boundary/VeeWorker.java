@@ -1,12 +1,17 @@
 package org.openmdms.vee.boundary;
 
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RunAs;
+import jakarta.ejb.Asynchronous;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Schedule;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,6 +30,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.openmdms.admin.entity.Role;
 import org.openmdms.config.Settings;
+import org.openmdms.reading.boundary.ImportFinished;
 import org.openmdms.reading.store.PendingDay;
 import org.openmdms.reading.store.PendingDayStore;
 import org.openmdms.vee.control.CachedRuleSets;
@@ -35,9 +41,11 @@ import org.openmdms.vee.control.RuleSetSource;
  * Judges the channel days ingest queued ({@code vee_pending_day}) every 10 seconds: a day is due
  * when it holds all its intervals (46, 48 or 50 half-hours in London) or when the deadline after its
  * end has passed ({@code mdms.vee.deadline.hours}, 6) — data that is still coming is not judged too
- * early. Due days are judged per usage point in ranges of at most {@value VeeRunner#MAX_DAYS} days,
- * each range in its own transaction, in two lanes side by side ({@link VeeLane}), and leave the queue
- * unless new reads queued them again meanwhile.
+ * early — and, while imports run, not before they end (see {@link #due}); an import's end wakes the
+ * worker. Due days are judged per usage point in ranges of at most {@value VeeRunner#MAX_DAYS} days;
+ * ranges of the same days are judged in batches of usage points, each batch in one transaction with
+ * one load of reads ({@link VeeRunner#runAll}), in two lanes side by side ({@link VeeLane}), and leave
+ * the queue unless new reads queued them again meanwhile.
  * A longer span is cut before a day that is complete on every channel, where there is one, so that a
  * gap is never cut in two by the ranges (one gap, one exception; see {@link #ranges}).
  */
@@ -52,7 +60,13 @@ public class VeeWorker {
     static final int LANES = 2;
     private static final Logger LOG = Logger.getLogger(VeeWorker.class.getName());
 
+    /** Channel days (judged and history together) one batch may load: about 190 000 quarter-hours. */
+    static final int BATCH_CHANNEL_DAYS = 2_000;
+    /** Usage points one batch may lock. */
+    static final int BATCH_USAGE_POINTS = 100;
+
     private final AtomicBoolean working = new AtomicBoolean();
+    private final AtomicBoolean wanted = new AtomicBoolean();
 
     @Inject
     PendingDayStore pending;
@@ -63,77 +77,159 @@ public class VeeWorker {
     @Inject
     RuleSetSource ruleSets;
 
+    @Resource
+    SessionContext context;
+
     @Schedule(hour = "*", minute = "*", second = "*/10", persistent = false)
     void judgeDueDays() {
-        if (!working.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            Instant started = Instant.now();
-            Map<String, List<PendingDay>> due = due(pending.oldest(BATCH), started, pending.importsRunning());
-            int ranges = judgeInLanes(due, started);
-            if (!due.isEmpty()) {
-                int judged = ranges;
-                LOG.info(() -> "VEE judged " + due.values().stream().mapToInt(List::size).sum() + " channel days of "
-                        + due.size() + " usage points in " + judged + " runs, "
-                        + (Instant.now().toEpochMilli() - started.toEpochMilli()) + " ms");
-            }
-        } finally {
-            working.set(false);
-        }
+        pass();
     }
 
     /**
-     * The due days by usage point: complete, or past the deadline after the day's end — but an
-     * incomplete day waits while imports are running (its missing intervals may be on their way:
-     * judged now, they would be estimated and then replaced by the actuals).
+     * An import finished: judge what it queued now rather than at the next tick (the days it completed
+     * waited while it ran, see {@link #due}).
+     */
+    @PermitAll
+    public void onImportFinished(@Observes ImportFinished finished) {
+        context.getBusinessObject(VeeWorker.class).wake();
+    }
+
+    /** Starts a pass on a thread of its own (or asks the running pass for one more). */
+    @Asynchronous
+    @PermitAll
+    public void wake() {
+        pass();
+    }
+
+    /** One pass at a time; a pass asked for while one runs is run right after it. */
+    private void pass() {
+        wanted.set(true);
+        while (wanted.get() && working.compareAndSet(false, true)) {
+            try {
+                while (wanted.getAndSet(false)) {
+                    judgeOnce();
+                }
+            } finally {
+                working.set(false);
+            }
+        }
+    }
+
+    private void judgeOnce() {
+        Instant started = Instant.now();
+        Map<String, List<PendingDay>> due = due(pending.oldest(BATCH), started, pending.importsRunning());
+        if (due.isEmpty()) {
+            return;
+        }
+        List<List<DueRange>> batches = batches(due);
+        int ranges = judgeInLanes(batches);
+        LOG.info(() -> "VEE judged " + due.values().stream().mapToInt(List::size).sum() + " channel days of "
+                + due.size() + " usage points in " + ranges + " ranges and " + batches.size() + " batches, "
+                + (Instant.now().toEpochMilli() - started.toEpochMilli()) + " ms");
+    }
+
+    /**
+     * The due days by usage point. A day is due when it is complete, or when it is past the deadline
+     * after its end and no import is running (its missing intervals may be on their way: judged now,
+     * they would be estimated and then replaced by the actuals). While imports run even complete days
+     * wait, up to {@code mdms.vee.import-yield.seconds} after they were queued, so that VEE does not
+     * compete with the import for the cores; the import's end wakes the worker.
      */
     static Map<String, List<PendingDay>> due(List<PendingDay> days, Instant now, boolean importsRunning) {
         Map<String, List<PendingDay>> due = new LinkedHashMap<>();
         long deadlineSeconds = Settings.veeDeadlineHours() * 3600L;
+        Instant queuedBefore = now.minusSeconds(Settings.veeImportYieldSeconds());
         for (PendingDay day : days) {
             ZoneId zone = ZoneId.of(day.zone());
             boolean complete = day.readCount() >= IntervalSeries.expectedCount(zone, day.intervalMinutes(), day.day());
             boolean late = day.day().plusDays(1).atStartOfDay(zone).toInstant().plusSeconds(deadlineSeconds)
                     .isBefore(now);
-            if (complete || late && !importsRunning) {
+            boolean waitedEnough = !importsRunning || day.queuedAt().isBefore(queuedBefore);
+            if (complete && waitedEnough || late && !importsRunning) {
                 due.computeIfAbsent(day.usagePoint(), up -> new ArrayList<>()).add(day);
             }
         }
         return due;
     }
 
+    /** A usage point's due days within one range of days it is judged over. */
+    record DueRange(VeeRunner.Judgement judgement, List<PendingDay> days) {
+
+        /** Channel days the range loads: each channel's judged days and their history. */
+        int load() {
+            long channels = days.stream().mapToLong(PendingDay::channelId).distinct().count();
+            return (int) (channels * (java.time.temporal.ChronoUnit.DAYS.between(judgement.from(), judgement.to())
+                    + VeeRunner.HISTORY_DAYS));
+        }
+    }
+
     /**
-     * Judges the due usage points in {@value #LANES} lanes side by side (usage points dealt out in
-     * turn), with the rule sets looked up once for the pass; returns the number of runs.
+     * The due ranges in batches, each judged in one transaction with one load of reads: ranges of the
+     * same days together (a batch's reads are one span), at most {@value #BATCH_USAGE_POINTS} usage
+     * points and about {@value #BATCH_CHANNEL_DAYS} channel days each (a range larger than that alone).
      */
-    private int judgeInLanes(Map<String, List<PendingDay>> due, Instant started) {
-        List<Map<String, List<PendingDay>>> work = new ArrayList<>();
+    static List<List<DueRange>> batches(Map<String, List<PendingDay>> due) {
+        Map<List<LocalDate>, List<DueRange>> bySpan = new LinkedHashMap<>();
+        due.forEach((usagePoint, days) -> {
+            for (LocalDate[] range : ranges(days)) {
+                List<PendingDay> inRange = days.stream()
+                        .filter(d -> !d.day().isBefore(range[0]) && d.day().isBefore(range[1])).toList();
+                if (!inRange.isEmpty()) {
+                    bySpan.computeIfAbsent(List.of(range[0], range[1]), k -> new ArrayList<>())
+                            .add(new DueRange(new VeeRunner.Judgement(usagePoint, range[0], range[1]), inRange));
+                }
+            }
+        });
+        List<List<DueRange>> batches = new ArrayList<>();
+        for (List<DueRange> sameSpan : bySpan.values()) {
+            List<DueRange> batch = new ArrayList<>();
+            int load = 0;
+            for (DueRange range : sameSpan) {
+                if (!batch.isEmpty() && (batch.size() == BATCH_USAGE_POINTS || load + range.load() > BATCH_CHANNEL_DAYS)) {
+                    batches.add(batch);
+                    batch = new ArrayList<>();
+                    load = 0;
+                }
+                batch.add(range);
+                load += range.load();
+            }
+            batches.add(batch);
+        }
+        return batches;
+    }
+
+    /**
+     * Judges the batches in {@value #LANES} lanes side by side (dealt out in turn), with the rule sets
+     * looked up once for the pass; returns the number of ranges judged.
+     */
+    private int judgeInLanes(List<List<DueRange>> batches) {
+        List<List<List<DueRange>>> work = new ArrayList<>();
         for (int i = 0; i < LANES; i++) {
-            work.add(new LinkedHashMap<>());
+            work.add(new ArrayList<>());
         }
         int next = 0;
-        for (Map.Entry<String, List<PendingDay>> usagePoint : due.entrySet()) {
-            work.get(next++ % LANES).put(usagePoint.getKey(), usagePoint.getValue());
+        for (List<DueRange> batch : batches) {
+            work.get(next++ % LANES).add(batch);
         }
         RuleSetSource pass = new CachedRuleSets(ruleSets);
+        Instant started = Instant.now();
         List<Future<Integer>> running = new ArrayList<>();
-        for (Map<String, List<PendingDay>> lane : work) {
+        for (List<List<DueRange>> lane : work) {
             if (!lane.isEmpty()) {
                 running.add(lanes.judge(lane, pass, started));
             }
         }
-        int runs = 0;
+        int ranges = 0;
         for (Future<Integer> lane : running) {
             try {
-                runs += lane.get();
+                ranges += lane.get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (ExecutionException e) {
                 LOG.log(Level.WARNING, "A VEE lane failed; its days stay queued", e.getCause());
             }
         }
-        return runs;
+        return ranges;
     }
 
     /**

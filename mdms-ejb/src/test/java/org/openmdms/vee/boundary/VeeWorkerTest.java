@@ -43,6 +43,40 @@ class VeeWorkerTest {
     }
 
     @Test
+    void aCompleteDayQueuedJustNowWaitsForTheRunningImportsButNotForEver() {
+        Instant now = Instant.parse("2026-11-28T12:00:00Z");
+        PendingDay young = new PendingDay(1, LocalDate.of(2013, 5, 1), "UP-1", "Europe/London", 30, now.minusSeconds(5), 48);
+        PendingDay old = new PendingDay(2, LocalDate.of(2013, 5, 1), "UP-2", "Europe/London", 30, now.minusSeconds(61), 48);
+
+        assertEquals(List.of("UP-2"), List.copyOf(VeeWorker.due(List.of(young, old), now, true).keySet()));
+        assertEquals(List.of("UP-1", "UP-2"), List.copyOf(VeeWorker.due(List.of(young, old), now, false).keySet()));
+    }
+
+    /** Usage points with the same days share a batch (one load of reads); other days go in batches of their own. */
+    @Test
+    void rangesOfTheSameDaysAreBatchedUpToTheLoadLimit() {
+        java.util.Map<String, List<PendingDay>> due = new java.util.LinkedHashMap<>();
+        // 30 days + 28 of history = 58 channel days each: 34 fit in 2 000, so 80 usage points make 3 batches.
+        for (int i = 0; i < 80; i++) {
+            List<PendingDay> days = new ArrayList<>();
+            for (PendingDay d : days(i, 30)) {
+                days.add(new PendingDay(d.channelId(), d.day(), "UP-" + i, d.zone(), 30, d.queuedAt(), d.readCount()));
+            }
+            due.put("UP-" + i, days);
+        }
+        due.put("UP-other", List.of(new PendingDay(999, LocalDate.of(2013, 6, 1), "UP-other", "Europe/London", 30,
+                Instant.EPOCH, 48)));
+
+        List<List<VeeWorker.DueRange>> batches = VeeWorker.batches(due);
+
+        assertEquals(List.of(34, 34, 12, 1), batches.stream().map(List::size).toList());
+        assertEquals("UP-0", batches.get(0).get(0).judgement().usagePoint());
+        assertEquals(LocalDate.of(2013, 1, 31), batches.get(2).get(11).judgement().to());
+        assertEquals(LocalDate.of(2013, 6, 2), batches.get(3).get(0).judgement().to());
+        assertEquals(30, batches.get(0).get(0).days().size());
+    }
+
+    @Test
     void aShortSpanIsOneRange() {
         assertEquals(List.of("2013-01-01/2013-03-02"), ranges(days(1, 60)));
     }

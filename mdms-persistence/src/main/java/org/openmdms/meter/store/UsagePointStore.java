@@ -60,6 +60,30 @@ public class UsagePointStore {
         });
     }
 
+    /**
+     * Locks the usage points with these codes (in id order, so that two lockers never deadlock) and
+     * loads them with their channels and installations in three queries, keyed by code.
+     */
+    public Map<String, UsagePoint> lockByCodes(java.util.Collection<String> codes) {
+        if (codes.isEmpty()) {
+            return Map.of();
+        }
+        List<?> ids = em.createNativeQuery("SELECT id FROM usage_point WHERE code IN (:codes) ORDER BY id FOR UPDATE")
+                .setParameter("codes", codes).getResultList();
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, UsagePoint> found = new HashMap<>();
+        em.createQuery("select distinct up from UsagePoint up left join fetch up.channels where up.code in :codes",
+                        UsagePoint.class)
+                .setParameter("codes", codes).getResultList()
+                .forEach(up -> found.put(up.code(), up));
+        em.createQuery("select distinct up from UsagePoint up left join fetch up.installations where up.code in :codes",
+                        UsagePoint.class)
+                .setParameter("codes", codes).getResultList();
+        return found;
+    }
+
     /** The usage points with these codes, in one query (for bulk imports), keyed by code. */
     public Map<String, UsagePoint> findByCodes(java.util.Collection<String> codes) {
         Map<String, UsagePoint> found = new HashMap<>();

@@ -1,9 +1,12 @@
 package org.openmdms.reading.store;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import org.openmdms.reading.entity.ReadSource;
 
 /**
  * Interval reads in the database: the bulk write with versioning, the reads of a channel, the
@@ -28,6 +31,19 @@ public interface IntervalStore {
 
     /** Current values of a channel with interval end in [from, to), in time order. */
     List<StoredInterval> reads(long channelId, Instant from, Instant to);
+
+    /**
+     * Current values of many channels with interval end in [from, to), handed to the sink one by one
+     * in no particular order: a few queries for all of them (VEE loads a batch of usage points this
+     * way), streamed, never one query per channel.
+     */
+    void forEachRead(Collection<Long> channelIds, Instant from, Instant to, ReadSink sink);
+
+    /** Receives the reads of {@link #forEachRead}. */
+    @FunctionalInterface
+    interface ReadSink {
+        void accept(long channelId, Instant intervalEnd, BigDecimal value, int quality, ReadSource source);
+    }
 
     /** Earlier versions of one interval, oldest first. */
     List<IntervalVersion> history(long channelId, Instant intervalEnd);

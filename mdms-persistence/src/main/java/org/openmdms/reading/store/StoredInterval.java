@@ -2,9 +2,19 @@ package org.openmdms.reading.store;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import org.openmdms.reading.entity.Quality;
 import org.openmdms.reading.entity.ReadSource;
 
-/** The current version of an interval as stored. */
+/**
+ * A current interval value as stored, with the method VEE estimated it with for an ESTIMATED read
+ * (from its quality code; null for any other read).
+ */
 public record StoredInterval(Instant intervalEnd, BigDecimal value, int quality, ReadSource source, int version,
-        Instant receivedAt) {
+        Instant receivedAt, String estimationMethod) {
+
+    public StoredInterval(Instant intervalEnd, BigDecimal value, int quality, ReadSource source, int version,
+            Instant receivedAt) {
+        this(intervalEnd, value, quality, source, version, receivedAt,
+                source == ReadSource.ESTIMATED ? Quality.estimationMethod(quality) : null);
+    }
 }

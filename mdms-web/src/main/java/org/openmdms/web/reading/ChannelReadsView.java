@@ -414,7 +414,7 @@ public class ChannelReadsView implements Serializable {
                 .add("order", 1);
     }
 
-    /** Quality flags in words, or empty for a valid read. */
+    /** Quality flags in words (and the estimation method of an estimate), or empty for a valid read. */
     public String qualityWords(int quality) {
         List<String> words = new ArrayList<>();
         if (Quality.has(quality, Quality.QUESTIONABLE)) {
@@ -431,6 +431,10 @@ public class ChannelReadsView implements Serializable {
         }
         if (Quality.has(quality, Quality.SUBSTITUTED)) {
             words.add("substituted");
+        }
+        String method = Quality.estimationMethod(quality);
+        if (method != null) {
+            words.add("estimated by " + method.replace("+", " and "));
         }
         return String.join(", ", words);
     }

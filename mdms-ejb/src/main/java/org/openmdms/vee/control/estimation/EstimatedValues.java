@@ -9,20 +9,20 @@ import org.openmdms.vee.control.Estimate;
 /**
  * How an estimate's value and quality are made. Values are exact decimals rounded half-up to the six
  * decimals the interval store keeps (NUMERIC(18,6)), without trailing zeros: 80, not 80.000000. The
- * quality flags are none ({@link Quality#VALID}): that the value is estimated is said by its source,
- * ESTIMATED, which the boundary sets when it stores the estimate, and by the method id it carries.
- * SUBSTITUTED is not used: it means the sender substituted the value.
+ * quality code carries the method ({@link Quality#ofEstimationMethod}: bits 8–11), so that every
+ * stored estimate says how it was made; that the value is estimated is said by its source,
+ * ESTIMATED, which the boundary sets when it stores the estimate. SUBSTITUTED is not used: it means
+ * the sender substituted the value.
  */
 final class EstimatedValues {
 
     static final int SCALE = 6;
-    static final int QUALITY = Quality.VALID;
 
     private EstimatedValues() {
     }
 
     static Estimate of(Instant end, BigDecimal value, String method) {
-        return new Estimate(end, round(value), method, QUALITY);
+        return new Estimate(end, round(value), method, Quality.ofEstimationMethod(method));
     }
 
     static BigDecimal round(BigDecimal value) {

@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.openmdms.vee.control.DayType;
 import org.openmdms.vee.control.Finding;
 import org.openmdms.vee.control.IntervalSeries;
@@ -54,12 +56,13 @@ public final class HighLowUsageRule extends CatalogueRule {
         int minLikeDays = Math.max(1, parameters.integer(MIN_LIKE_DAYS));
         Severity severity = RuleSeverity.of(parameters);
         List<Finding> findings = new ArrayList<>();
+        Map<LocalDate, BigDecimal> measuredTotals = new HashMap<>();
         for (LocalDate day : context.days()) {
             List<Slot> slots = context.judged().day(day);
             if (slots.stream().anyMatch(slot -> slot.isMissing() || slot.isOutage())) {
                 continue;
             }
-            List<BigDecimal> likeTotals = likeDayTotals(context, day, parameters.integer(HISTORY_DAYS));
+            List<BigDecimal> likeTotals = likeDayTotals(context, day, parameters.integer(HISTORY_DAYS), measuredTotals);
             if (likeTotals.size() < minLikeDays) {
                 continue;
             }
@@ -82,23 +85,32 @@ public final class HighLowUsageRule extends CatalogueRule {
         return findings;
     }
 
-    /** Totals of the complete days of the same type among the days before, nearest first. */
-    private static List<BigDecimal> likeDayTotals(VeeContext context, LocalDate day, int historyDays) {
+    /**
+     * Totals of the complete days of the same type among the days before, nearest first; each day's
+     * total is summed once per check ({@code measuredTotals}: a day maps to its total, or to null when
+     * it is not complete).
+     */
+    private static List<BigDecimal> likeDayTotals(VeeContext context, LocalDate day, int historyDays,
+            Map<LocalDate, BigDecimal> measuredTotals) {
         DayType type = DayType.of(day, context.holidays()).forLikeDays();
         List<BigDecimal> totals = new ArrayList<>();
         for (LocalDate before = day.minusDays(1); !before.isBefore(day.minusDays(historyDays));
                 before = before.minusDays(1)) {
-            List<Slot> slots = slotsOf(context, before);
-            if (DayType.of(before, context.holidays()).forLikeDays() == type && !slots.isEmpty()
-                    && slots.stream().allMatch(Slot::isMeasured)) {
-                totals.add(IntervalSeries.total(slots));
+            if (DayType.of(before, context.holidays()).forLikeDays() != type) {
+                continue;
+            }
+            BigDecimal total = measuredTotals.computeIfAbsent(before, d -> measuredTotal(context, d));
+            if (total != null) {
+                totals.add(total);
             }
         }
         return totals;
     }
 
-    private static List<Slot> slotsOf(VeeContext context, LocalDate day) {
+    /** The day's total when the day is complete (every interval measured), else null. */
+    private static BigDecimal measuredTotal(VeeContext context, LocalDate day) {
         List<Slot> judged = context.judged().day(day);
-        return judged.isEmpty() ? context.history().day(day) : judged;
+        List<Slot> slots = judged.isEmpty() ? context.history().day(day) : judged;
+        return !slots.isEmpty() && slots.stream().allMatch(Slot::isMeasured) ? IntervalSeries.total(slots) : null;
     }
 }

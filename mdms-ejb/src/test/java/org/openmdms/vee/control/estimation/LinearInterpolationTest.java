@@ -18,6 +18,9 @@ import org.openmdms.vee.control.VeeContext;
 
 class LinearInterpolationTest {
 
+    /** The quality code of a linear estimate: method 1 in bits 8–10. */
+    private static final int LINEAR = 1 << 8;
+
     private final LinearInterpolation method = new LinearInterpolation();
 
     @Test
@@ -29,10 +32,10 @@ class LinearInterpolationTest {
         List<Estimate> estimates = estimate(context, "2013-01-15T00:30", "2013-01-15T01:15");
 
         assertEquals(List.of(
-                new Estimate(at("2013-01-15T00:30"), new BigDecimal("80"), "linear-interpolation", Quality.VALID),
-                new Estimate(at("2013-01-15T00:45"), new BigDecimal("85"), "linear-interpolation", Quality.VALID),
-                new Estimate(at("2013-01-15T01:00"), new BigDecimal("90"), "linear-interpolation", Quality.VALID),
-                new Estimate(at("2013-01-15T01:15"), new BigDecimal("95"), "linear-interpolation", Quality.VALID)),
+                new Estimate(at("2013-01-15T00:30"), new BigDecimal("80"), "linear-interpolation", LINEAR),
+                new Estimate(at("2013-01-15T00:45"), new BigDecimal("85"), "linear-interpolation", LINEAR),
+                new Estimate(at("2013-01-15T01:00"), new BigDecimal("90"), "linear-interpolation", LINEAR),
+                new Estimate(at("2013-01-15T01:15"), new BigDecimal("95"), "linear-interpolation", LINEAR)),
                 estimates);
     }
 
