@@ -22,8 +22,8 @@ public record AccountPeriod(BillingPeriod billingPeriod, String accountId, Insta
             throw new IllegalArgumentException("an account period ends after it starts: " + start + " to " + end);
         }
         if (start.isBefore(billingPeriod.startInstant()) || end.isAfter(billingPeriod.endInstant())) {
-            throw new IllegalArgumentException("account period " + start + " to " + end + " lies outside billing period "
-                    + billingPeriod.start() + " to " + billingPeriod.end());
+            throw new IllegalArgumentException("account period " + start + " to " + end
+                    + " lies outside billing period " + billingPeriod.start() + " to " + billingPeriod.end());
         }
     }
 

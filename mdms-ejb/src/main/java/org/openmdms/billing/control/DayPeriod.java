@@ -19,7 +19,8 @@ public record DayPeriod(String period, LocalTime start, LocalTime end) {
 
     /** A period from "HH:mm" to "HH:mm", where the end may be written "24:00". */
     public static DayPeriod of(String period, String start, String end) {
-        return new DayPeriod(period, parse(start, period), "24:00".equals(end) ? LocalTime.MIDNIGHT : parse(end, period));
+        LocalTime to = "24:00".equals(end) ? LocalTime.MIDNIGHT : parse(end, period);
+        return new DayPeriod(period, parse(start, period), to);
     }
 
     /** First minute of the day covered, 0–1439. */

@@ -37,6 +37,7 @@ public sealed interface TouSchedule permits SeasonalSchedule, CalendarSchedule {
      */
     Integer demandWindowMinutes();
 
+    /** Refuses a blank period name and the reserved {@link #UNSCHEDULED}; for editors as for schedules. */
     static void checkPeriodName(String period) {
         if (period == null || period.isBlank()) {
             throw new IllegalArgumentException("a TOU period needs a name");
@@ -46,6 +47,7 @@ public sealed interface TouSchedule permits SeasonalSchedule, CalendarSchedule {
         }
     }
 
+    /** Refuses a demand window that does not divide the day into whole windows; null (none) is fine. */
     static void checkDemandWindow(Integer minutes) {
         if (minutes != null && (minutes <= 0 || 1440 % minutes != 0)) {
             throw new IllegalArgumentException("a demand window must divide the day into whole windows: " + minutes

@@ -95,7 +95,8 @@ class CalendarDeterminantsTest {
     private static CalendarSchedule calendar(int count) {
         TreeMap<Instant, String> periods = new TreeMap<>();
         for (int i = 0; i < count; i++) {
-            periods.put(FIRST.plus(Duration.ofMinutes(30L * i)), i < 16 ? "Low" : i >= 36 && i < 42 ? "High" : "Normal");
+            String band = i < 16 ? "Low" : i >= 36 && i < 42 ? "High" : "Normal";
+            periods.put(FIRST.plus(Duration.ofMinutes(30L * i)), band);
         }
         return CalendarSchedule.of("dtou", 30, periods);
     }

@@ -20,7 +20,8 @@ class DayScheduleTest {
         "off-peak 00:00-23:00; no period covers 23:00–24:00",
         "off-peak 01:00-24:00; no period covers 00:00–01:00",
         "'' ; no period covers 00:00–24:00",
-        "off-peak 21:00-07:00 | mid-peak 07:00-16:00 | on-peak 16:00-22:00; off-peak and on-peak both cover 21:00–22:00",
+        "off-peak 21:00-07:00 | mid-peak 07:00-16:00 | on-peak 16:00-22:00; "
+                + "off-peak and on-peak both cover 21:00–22:00",
         "off-peak 22:00-06:00 | day 07:00-22:00; no period covers 06:00–07:00",
         "off-peak 00:00-24:00 | off-peak 12:00-13:00; off-peak covers 12:00–13:00 twice",
         "High 00:00-10:00 | Low 10:00-20:00 | High 19:00-09:00; High covers 00:00–09:00 twice",

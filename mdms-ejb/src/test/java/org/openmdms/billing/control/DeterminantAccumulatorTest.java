@@ -25,7 +25,8 @@ class DeterminantAccumulatorTest {
 
     private final BillingPeriod november = BillingPeriod.month(LOS_ANGELES, 2024, 11);
     private final DeterminantCalculator calculator = new DeterminantCalculator(TestSchedules.classic(US_2024, 30),
-            List.of(new CriticalPeakEvent(Instant.parse("2024-11-12T00:00:00Z"), Instant.parse("2024-11-12T03:00:00Z"))));
+            List.of(new CriticalPeakEvent(Instant.parse("2024-11-12T00:00:00Z"),
+                    Instant.parse("2024-11-12T03:00:00Z"))));
 
     @Test
     void streamedReadsGiveTheSameDeterminantsAsListsInAnyOrder() {
