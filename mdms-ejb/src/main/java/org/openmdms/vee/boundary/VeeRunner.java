@@ -57,6 +57,7 @@ import org.openmdms.vee.store.VeeExceptionStore;
 public class VeeRunner {
 
     static final int HISTORY_DAYS = 28;
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(VeeRunner.class.getName());
     /** The longest range one run may judge. */
     public static final int MAX_DAYS = 93;
     private static final String MISSING_INTERVALS = "missing-intervals";
@@ -83,7 +84,7 @@ public class VeeRunner {
     org.openmdms.reading.boundary.IntervalPartitions partitions;
 
     @Inject
-    HolidayCalendar holidays;
+    org.openmdms.billing.boundary.HolidayLookup holidayLookup;
 
     @Resource
     SessionContext context;
@@ -106,6 +107,7 @@ public class VeeRunner {
      */
     public List<VeeRunResult> runAll(List<Judgement> batch, RuleSetSource rules) {
         batch.forEach(Judgement::check);
+        long t0 = System.nanoTime();
         Map<String, UsagePoint> locked = usagePoints.lockByCodes(batch.stream().map(Judgement::usagePoint).toList());
         List<ChannelRun> runs = new ArrayList<>();
         for (Judgement judgement : batch) {
@@ -125,8 +127,11 @@ public class VeeRunner {
         Instant latest = batch.stream()
                 .map(j -> j.to().plusDays(1).atStartOfDay(locked.get(j.usagePoint()).timeZone()).toInstant())
                 .max(Instant::compareTo).orElseThrow();
+        long t1 = System.nanoTime();
         partitions.prepare(earliest, latest);
+        long t2 = System.nanoTime();
 
+        long t3 = System.nanoTime();
         Map<Long, Map<Instant, Slot>> stored = new HashMap<>();
         Map<Long, List<VeeException>> existing = new HashMap<>();
         if (!runs.isEmpty()) {
@@ -136,20 +141,24 @@ public class VeeRunner {
             Instant loadTo = runs.stream().map(ChannelRun::loadTo).max(Instant::compareTo).orElseThrow();
             intervals.forEachRead(channelIds, loadFrom, loadTo, (channel, end, value, quality, source) ->
                     stored.computeIfAbsent(channel, c -> new HashMap<>()).put(end, new Slot(end, value, quality, source)));
+            t3 = System.nanoTime();
             for (VeeException e : exceptions.ofChannels(channelIds, judgedFrom, loadTo)) {
                 existing.computeIfAbsent(e.channelId(), c -> new ArrayList<>()).add(e);
             }
         }
 
+        long t4 = System.nanoTime();
         Map<String, Tally> tallies = new LinkedHashMap<>();
         batch.forEach(j -> tallies.put(j.usagePoint(), new Tally()));
         List<IntervalRow> estimated = new ArrayList<>();
         Map<Long, ChannelClock> clocks = new HashMap<>();
         Instant now = Instant.now();
+        HolidayCalendar holidays = holidayLookup.vee();
         for (ChannelRun run : runs) {
             List<Estimate> estimates = run.judge(rules.rulesFor(run.up.commodity(), run.up.customerClass()),
                     stored.getOrDefault(run.channel.id(), Map.of()),
-                    existing.getOrDefault(run.channel.id(), List.of()), tallies.get(run.judgement.usagePoint()), now);
+                    existing.getOrDefault(run.channel.id(), List.of()), tallies.get(run.judgement.usagePoint()), now,
+                    holidays);
             for (Estimate est : estimates) {
                 estimated.add(new IntervalRow(run.channel.id(), est.end(), est.value(), est.quality(), ReadSource.ESTIMATED));
             }
@@ -157,9 +166,16 @@ public class VeeRunner {
                 clocks.put(run.channel.id(), run.clock);
             }
         }
+        long t5 = System.nanoTime();
         if (!estimated.isEmpty()) {
             intervals.write(estimated, clocks, null);
         }
+        long t6 = System.nanoTime();
+        long[] ms = {(t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000,
+            (t5 - t4) / 1_000_000, (t6 - t5) / 1_000_000};
+        LOG.fine(() -> String.format("VEE batch of %d usage points, %d channels: lock and load %d ms, partitions %d ms,"
+                + " reads %d ms, exceptions %d ms, rules %d ms, estimates %d ms", batch.size(), runs.size(),
+                ms[0], ms[1], ms[2], ms[3], ms[4], ms[5]));
         return batch.stream().map(j -> tallies.get(j.usagePoint()).result(j)).toList();
     }
 
@@ -219,7 +235,7 @@ public class VeeRunner {
          * returns the estimates for its gaps (the caller writes them).
          */
         List<Estimate> judge(List<ConfiguredRule> rules, Map<Instant, Slot> stored, List<VeeException> exceptionsOfBatch,
-                Tally tally, Instant now) {
+                Tally tally, Instant now, HolidayCalendar holidays) {
             tally.channels++;
             int minutes = channel.readingType().intervalMinutes();
             LocalDate from = judgement.from();

@@ -68,6 +68,14 @@ public class UsagePoint {
     @Column(length = 64)
     private String transformer;
 
+    /** The TOU tariff its determinants are calculated with (tou_schedule), if any. */
+    @Column(name = "tou_schedule_id")
+    private Long tariffId;
+
+    /** The billing cycle it is billed in, if any. */
+    @Column(name = "billing_cycle_id")
+    private Long billingCycleId;
+
     @Column(precision = 9, scale = 6)
     private BigDecimal latitude;
 
@@ -270,6 +278,20 @@ public class UsagePoint {
 
     public String transformer() {
         return transformer;
+    }
+
+    public Long tariffId() {
+        return tariffId;
+    }
+
+    public Long billingCycleId() {
+        return billingCycleId;
+    }
+
+    /** Puts the usage point on a tariff and in a billing cycle (either may be null: none). */
+    public void bill(Long tariffId, Long billingCycleId) {
+        this.tariffId = tariffId;
+        this.billingCycleId = billingCycleId;
     }
 
     public BigDecimal latitude() {

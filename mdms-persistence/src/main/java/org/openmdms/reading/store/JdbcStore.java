@@ -16,7 +16,7 @@ import javax.sql.DataSource;
  * transaction (or one of its own), queries mapped row by row, and instants bound and read as UTC
  * offsets (TIMESTAMP WITH TIME ZONE).
  */
-abstract class JdbcStore {
+public abstract class JdbcStore {
 
     protected final DataSource dataSource;
 
@@ -24,15 +24,15 @@ abstract class JdbcStore {
         this.dataSource = dataSource;
     }
 
-    interface Binder {
+    public interface Binder {
         void bind(PreparedStatement statement) throws SQLException;
     }
 
-    interface RowMapper<T> {
+    public interface RowMapper<T> {
         T map(ResultSet row) throws SQLException;
     }
 
-    interface Work<T> {
+    public interface Work<T> {
         T run(Connection connection) throws SQLException;
     }
 

@@ -1,0 +1,273 @@
+package org.openmdms.billing.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.openmdms.admin.entity.Role;
+import org.openmdms.billing.control.AccountChange;
+import org.openmdms.billing.control.AccountPeriod;
+import org.openmdms.billing.control.BillingPeriod;
+import org.openmdms.billing.control.CriticalPeakEvent;
+import org.openmdms.billing.control.DeterminantCalculator;
+import org.openmdms.billing.control.Determinants;
+import org.openmdms.billing.control.EnergyCost;
+import org.openmdms.billing.control.EnergyPrices;
+import org.openmdms.billing.control.PeriodDeterminant;
+import org.openmdms.billing.control.TouSchedule;
+import org.openmdms.billing.entity.Tariff;
+import org.openmdms.billing.store.AccountHistoryStore;
+import org.openmdms.billing.store.DeterminantRow;
+import org.openmdms.billing.store.DeterminantStore;
+import org.openmdms.billing.store.TariffCalendarStore;
+import org.openmdms.billing.store.TariffStore;
+import org.openmdms.meter.boundary.RegistryNotFound;
+import org.openmdms.meter.entity.Channel;
+import org.openmdms.meter.entity.FlowDirection;
+import org.openmdms.meter.entity.Unit;
+import org.openmdms.meter.entity.UsagePoint;
+import org.openmdms.meter.store.UsagePointStore;
+import org.openmdms.reading.store.IntervalStore;
+import org.openmdms.vee.control.Slot;
+
+/**
+ * Calculates billing determinants (DOMAIN.md §5) for usage points and a billing period [start, end)
+ * in their local dates, with each usage point's tariff: splits the period at account changes, loads
+ * the reads of a batch of usage points with one query, calculates, prices the energy where the tariff
+ * has prices, and stores a new version only where the values changed (a recalculation that changes
+ * nothing leaves the current version). One transaction per call.
+ */
+@Stateless
+@RolesAllowed({Role.ADMIN, Role.ANALYST})
+public class BillingDeterminants {
+
+    /** What a calculation did: new versions stored, usage points whose values had not changed, and failures by code. */
+    public record Outcome(List<DeterminantRow> stored, int unchanged, Map<String, String> failures) {
+    }
+
+    @Inject
+    UsagePointStore usagePoints;
+
+    @Inject
+    TariffStore tariffs;
+
+    @Inject
+    TariffCalendarStore calendars;
+
+    @Inject
+    DeterminantStore determinants;
+
+    @Inject
+    AccountHistoryStore accounts;
+
+    @Inject
+    IntervalStore intervals;
+
+    @Inject
+    HolidayLookup holidayLookup;
+
+    /** One usage point, on demand: calculates and returns its current determinants for the period. */
+    public List<DeterminantRow> calculate(String usagePointCode, LocalDate start, LocalDate end) {
+        Outcome outcome = calculate(List.of(usagePointCode), start, end, null, "ON_DEMAND");
+        if (!outcome.failures().isEmpty()) {
+            throw new IllegalArgumentException(outcome.failures().values().iterator().next());
+        }
+        return determinants.current(usagePoints.findByCode(usagePointCode).orElseThrow().id(), start);
+    }
+
+    /**
+     * Calculates the usage points' determinants for [start, end). {@code reason} names why (FIRST is
+     * used instead where no version exists yet, STALE where reads changed since the current one).
+     */
+    public Outcome calculate(List<String> codes, LocalDate start, LocalDate end, Long runId, String reason) {
+        if (start == null || end == null || !end.isAfter(start) || start.plusDays(93).isBefore(end)) {
+            throw new IllegalArgumentException("Give a billing period start < end, at most 93 days long");
+        }
+        Map<String, UsagePoint> found = usagePoints.findByCodes(codes);
+        Map<String, String> failures = new TreeMap<>();
+        List<Billed> billed = new ArrayList<>();
+        for (String code : codes) {
+            UsagePoint up = found.get(code);
+            if (up == null) {
+                throw new RegistryNotFound("No usage point " + code);
+            }
+            try {
+                billed.add(new Billed(up, start, end));
+            } catch (IllegalArgumentException e) {
+                failures.put(code, e.getMessage());
+            }
+        }
+        Map<Long, List<Slot>> reads = loadReads(billed);
+        Map<Long, TariffContext> contexts = new HashMap<>();
+        List<Long> ids = billed.stream().map(b -> b.up.id()).toList();
+        Set<Long> stale = determinants.stale(ids, start, end);
+        Set<Long> calculated = determinants.calculated(ids, start);
+        Instant now = Instant.now();
+        List<DeterminantRow> toStore = new ArrayList<>();
+        int unchanged = 0;
+        for (Billed b : billed) {
+            try {
+                TariffContext tariff = contexts.computeIfAbsent(b.up.tariffId(), id -> context(id, billed));
+                List<DeterminantRow> rows = new ArrayList<>();
+                for (AccountPeriod part : b.parts()) {
+                    Determinants d = tariff.calculator.calculate(part, b.delivered.readingType().intervalMinutes(),
+                            reads.getOrDefault(b.delivered.id(), List.of()),
+                            b.received == null ? null : reads.getOrDefault(b.received.id(), List.of()));
+                    String why = !calculated.contains(b.up.id()) ? "FIRST" : stale.contains(b.up.id()) ? "STALE" : reason;
+                    rows.add(row(b.up, part, d, tariff, runId, why, now));
+                }
+                List<DeterminantRow> current = determinants.current(b.up.id(), start);
+                if (same(current, rows)) {
+                    unchanged++;
+                } else {
+                    toStore.addAll(rows);
+                }
+            } catch (IllegalArgumentException e) {
+                failures.put(b.up.code(), e.getMessage());
+            }
+        }
+        determinants.save(toStore, now);
+        return new Outcome(toStore, unchanged, failures);
+    }
+
+    /** The usage point's current determinants of every period and their earlier versions, newest first. */
+    @RolesAllowed({Role.ADMIN, Role.ANALYST, Role.AUDITOR})
+    public List<DeterminantRow> history(String usagePointCode, int limit) {
+        UsagePoint up = usagePoints.findByCode(usagePointCode)
+                .orElseThrow(() -> new RegistryNotFound("No usage point " + usagePointCode));
+        return determinants.history(up.id(), limit);
+    }
+
+    /** Whether reads of the usage point changed in the period after its current determinants were calculated. */
+    @RolesAllowed({Role.ADMIN, Role.ANALYST, Role.AUDITOR})
+    public boolean stale(String usagePointCode, LocalDate start, LocalDate end) {
+        UsagePoint up = usagePoints.findByCode(usagePointCode)
+                .orElseThrow(() -> new RegistryNotFound("No usage point " + usagePointCode));
+        return determinants.stale(List.of(up.id()), start, end).contains(up.id());
+    }
+
+    private static boolean same(List<DeterminantRow> current, List<DeterminantRow> rows) {
+        if (current.size() != rows.size()) {
+            return false;
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            if (current.get(i).tariffId() != rows.get(i).tariffId() || !current.get(i).sameValues(rows.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The reads of every billed channel in the batch's span, one query. */
+    private Map<Long, List<Slot>> loadReads(List<Billed> billed) {
+        Map<Long, List<Slot>> reads = new HashMap<>();
+        if (billed.isEmpty()) {
+            return reads;
+        }
+        List<Long> channels = new ArrayList<>();
+        Instant from = null;
+        Instant to = null;
+        for (Billed b : billed) {
+            channels.add(b.delivered.id());
+            if (b.received != null) {
+                channels.add(b.received.id());
+            }
+            from = from == null || b.period.startInstant().isBefore(from) ? b.period.startInstant() : from;
+            to = to == null || b.period.endInstant().isAfter(to) ? b.period.endInstant() : to;
+        }
+        // Interval ends in (start, end + the longest interval]: every interval that starts in the period.
+        intervals.forEachRead(channels, from.plusSeconds(1), to.plus(Duration.ofDays(1)).plusSeconds(1),
+                (channel, end, value, quality, source) ->
+                        reads.computeIfAbsent(channel, c -> new ArrayList<>()).add(new Slot(end, value, quality, source)));
+        return reads;
+    }
+
+    private TariffContext context(Long tariffId, List<Billed> billed) {
+        Tariff tariff = tariffs.tariff(tariffId).orElseThrow();
+        Instant from = billed.stream().map(b -> b.period.startInstant()).min(Instant::compareTo).orElseThrow();
+        Instant to = billed.stream().map(b -> b.period.endInstant()).max(Instant::compareTo).orElseThrow();
+        NavigableMap<Instant, String> published = tariff.kind() == Tariff.Kind.CALENDAR
+                ? calendars.periods(tariff.id(), from.minus(Duration.ofDays(1)), to.plus(Duration.ofDays(1)))
+                : new TreeMap<>();
+        TouSchedule schedule = TariffSchedules.of(tariff, holidayLookup.byId(tariff.holidayCalendarId()), published);
+        List<CriticalPeakEvent> events = tariffs.cppEvents(tariff.id(), from, to).stream()
+                .map(e -> new CriticalPeakEvent(e.startsAt(), e.endsAt())).toList();
+        return new TariffContext(tariff, new DeterminantCalculator(schedule, events),
+                tariff.prices().isEmpty() ? null : new EnergyPrices(tariff.prices()));
+    }
+
+    private static DeterminantRow row(UsagePoint up, AccountPeriod part, Determinants d, TariffContext tariff,
+            Long runId, String reason, Instant now) {
+        EnergyCost cost = null;
+        if (tariff.prices != null) {
+            try {
+                cost = tariff.prices.cost(d);
+            } catch (IllegalArgumentException unpriced) {
+                cost = null; // energy in a period without a price (e.g. outside a published calendar): no cost
+            }
+        }
+        List<DeterminantRow.Period> periods = new ArrayList<>();
+        for (PeriodDeterminant p : d.periods()) {
+            BigDecimal periodCost = cost == null ? null : cost.byPeriod().get(p.period());
+            periods.add(new DeterminantRow.Period(p.period(), p.deliveredKwh(), p.receivedKwh(),
+                    p.maxDemand() == null ? null : p.maxDemand().kw(),
+                    p.maxDemand() == null ? null : p.maxDemand().start(),
+                    p.maxDemand() == null ? null : p.maxDemand().end(), periodCost));
+        }
+        int estimated = d.delivered().estimated();
+        int edited = d.delivered().edited();
+        return new DeterminantRow(null, up.id(), part.accountId(), part.billingPeriod().start(),
+                part.billingPeriod().end(), part.start(), part.end(), tariff.tariff.id(), tariff.tariff.version(), 0, now,
+                null, runId, reason, d.intervalMinutes(), d.demandWindowMinutes(), d.deliveredKwh(),
+                d.receivedKwh(), d.netKwh(), d.cppKwh(), d.delivered().expected(), d.delivered().present(), estimated,
+                edited, d.unscheduledIntervals(), d.complete(), d.isFinal(), cost == null ? null : cost.total(),
+                periods);
+    }
+
+    private record TariffContext(Tariff tariff, DeterminantCalculator calculator, EnergyPrices prices) {
+    }
+
+    /** A usage point to bill: its period, channels and account parts. */
+    private final class Billed {
+        final UsagePoint up;
+        final BillingPeriod period;
+        final Channel delivered;
+        final Channel received;
+
+        Billed(UsagePoint up, LocalDate start, LocalDate end) {
+            this.up = up;
+            if (up.tariffId() == null) {
+                throw new IllegalArgumentException(up.code() + " has no tariff");
+            }
+            this.period = new BillingPeriod(up.timeZone(), start, end);
+            this.delivered = energyChannel(up, FlowDirection.DELIVERED)
+                    .orElseThrow(() -> new IllegalArgumentException(up.code() + " has no delivered kWh interval channel"));
+            this.received = energyChannel(up, FlowDirection.RECEIVED).orElse(null);
+        }
+
+        List<AccountPeriod> parts() {
+            List<AccountHistoryStore.AccountFrom> history = accounts.changes(up.id());
+            if (history.isEmpty()) {
+                return List.of(period.whole(up.accountId() == null || up.accountId().isBlank() ? "(none)" : up.accountId()));
+            }
+            return period.split(history.stream().map(a -> new AccountChange(a.from(), a.accountId())).toList());
+        }
+    }
+
+    private static Optional<Channel> energyChannel(UsagePoint up, FlowDirection direction) {
+        return up.channels().stream().filter(c -> !c.readingType().isRegister() && c.readingType().unit() == Unit.KWH
+                && c.readingType().flowDirection() == direction).findFirst();
+    }
+}

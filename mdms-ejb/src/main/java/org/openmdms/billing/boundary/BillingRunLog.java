@@ -1,0 +1,35 @@
+package org.openmdms.billing.boundary;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.openmdms.billing.entity.BillingRun;
+import org.openmdms.billing.store.TariffStore;
+
+/** The record of a billing run, each change committed at once so that the run page shows progress. */
+@Stateless
+@PermitAll
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class BillingRunLog {
+
+    @Inject
+    TariffStore store;
+
+    public long begin(long cycleId, LocalDate start, LocalDate end, int usagePoints, String by) {
+        BillingRun run = new BillingRun(cycleId, start, end, usagePoints, by, Instant.now());
+        store.add(run);
+        return run.id();
+    }
+
+    public void progress(long runId, int done, int calculated, int unchanged, int failed, String failure) {
+        store.run(runId).orElseThrow().progress(done, calculated, unchanged, failed, failure);
+    }
+
+    public void finish(long runId, BillingRun.Status status, String failure) {
+        store.run(runId).orElseThrow().finish(status, failure, Instant.now());
+    }
+}

@@ -1,0 +1,161 @@
+package org.openmdms.billing.boundary;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.annotation.security.RunAs;
+import jakarta.ejb.Asynchronous;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.openmdms.admin.boundary.Caller;
+import org.openmdms.admin.entity.Role;
+import org.openmdms.billing.entity.BillingCycle;
+import org.openmdms.billing.entity.BillingRun;
+import org.openmdms.billing.store.DeterminantStore;
+import org.openmdms.billing.store.TariffStore;
+import org.openmdms.meter.boundary.RegistryNotFound;
+import org.openmdms.meter.store.UsagePointStore;
+
+/**
+ * Bulk determinants for a billing cycle: a run takes the cycle's usage points in batches of
+ * {@value #BATCH}, each batch in its own transaction with one load of reads, and records its
+ * progress as it goes. Started by an analyst (UI, REST) or nightly for every cycle period that ended
+ * and has usage points without determinants or with stale ones (reads changed since).
+ */
+@Stateless
+@RolesAllowed({Role.ADMIN, Role.ANALYST})
+@RunAs(Role.ADMIN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class BillingRuns {
+
+    static final int BATCH = 100;
+    /** The nightly run looks back this many ended periods per cycle. */
+    static final int NIGHTLY_PERIODS = 3;
+    private static final Logger LOG = Logger.getLogger(BillingRuns.class.getName());
+
+    @Inject
+    TariffStore store;
+
+    @Inject
+    BillingRunLog log;
+
+    @Inject
+    BillingDeterminants determinants;
+
+    @Inject
+    DeterminantStore stored;
+
+    @Inject
+    UsagePointStore usagePoints;
+
+    @Resource
+    SessionContext context;
+
+    /** Starts a run of the cycle for the billing period that begins on this read date; returns the run's id. */
+    public long start(String cycleCode, LocalDate periodStart) {
+        BillingCycle cycle = store.cycle(cycleCode).orElseThrow(() -> new RegistryNotFound("No billing cycle " + cycleCode));
+        LocalDate end = cycle.periodEndAfter(periodStart).filter(e -> cycle.readDates().contains(periodStart))
+                .orElseThrow(() -> new IllegalArgumentException("No billing period of " + cycleCode + " starts on "
+                        + periodStart + "; its read dates are " + cycle.readDates()));
+        List<String> codes = store.usagePointsOf(cycle.id());
+        long runId = log.begin(cycle.id(), periodStart, end, codes.size(), Caller.name(context));
+        context.getBusinessObject(BillingRuns.class).execute(runId, codes, periodStart, end, "RUN");
+        return runId;
+    }
+
+    /** Runs the batches; a failed batch is counted and the run goes on. */
+    @Asynchronous
+    public void execute(long runId, List<String> codes, LocalDate start, LocalDate end, String reason) {
+        try {
+            for (int from = 0; from < codes.size(); from += BATCH) {
+                List<String> batch = codes.subList(from, Math.min(codes.size(), from + BATCH));
+                try {
+                    BillingDeterminants.Outcome outcome = determinants.calculate(batch, start, end, runId, reason);
+                    int calculated = (int) outcome.stored().stream().map(r -> r.usagePointId()).distinct().count();
+                    log.progress(runId, batch.size(), calculated, outcome.unchanged(), outcome.failures().size(),
+                            outcome.failures().isEmpty() ? null : outcome.failures().entrySet().iterator().next()
+                                    .toString());
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "Billing run " + runId + ": a batch of " + batch.size() + " failed", e);
+                    log.progress(runId, batch.size(), 0, 0, batch.size(), String.valueOf(e.getMessage()));
+                }
+            }
+            log.finish(runId, BillingRun.Status.COMPLETED, null);
+        } catch (RuntimeException e) {
+            log.finish(runId, BillingRun.Status.FAILED, String.valueOf(e.getMessage()));
+        }
+    }
+
+    /** The latest runs, newest first. */
+    @RolesAllowed({Role.ADMIN, Role.ANALYST, Role.AUDITOR})
+    public List<BillingRun> latest(int limit) {
+        return store.runs(limit);
+    }
+
+    @RolesAllowed({Role.ADMIN, Role.ANALYST, Role.AUDITOR})
+    public BillingRun run(long id) {
+        return store.run(id).orElseThrow(() -> new RegistryNotFound("No billing run " + id));
+    }
+
+    /**
+     * Nightly: for every cycle, the last {@value #NIGHTLY_PERIODS} periods that have ended, the usage
+     * points without determinants or with stale ones are calculated.
+     */
+    @Schedule(hour = "2", minute = "15", persistent = false)
+    @PermitAll
+    void nightly() {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        for (BillingCycle cycle : store.cycles()) {
+            List<LocalDate> dates = cycle.readDates();
+            List<String> codes = store.usagePointsOf(cycle.id());
+            if (codes.isEmpty()) {
+                continue;
+            }
+            int periods = 0;
+            for (int i = dates.size() - 1; i > 0 && periods < NIGHTLY_PERIODS; i--) {
+                LocalDate end = dates.get(i);
+                if (end.isAfter(today)) {
+                    continue;
+                }
+                periods++;
+                LocalDate start = dates.get(i - 1);
+                List<String> due = due(codes, start, end);
+                if (!due.isEmpty()) {
+                    long runId = log.begin(cycle.id(), start, end, due.size(), Caller.SYSTEM);
+                    LOG.info(() -> "Billing run " + runId + " of " + cycle.code() + " " + start + " to " + end + ": "
+                            + due.size() + " usage points without determinants or stale");
+                    execute(runId, due, start, end, "NIGHTLY");
+                }
+            }
+        }
+    }
+
+    /** The codes without current determinants for the period, or with stale ones. */
+    private List<String> due(List<String> codes, LocalDate start, LocalDate end) {
+        var ups = usagePoints.findByCodes(codes);
+        List<Long> ids = new ArrayList<>();
+        ups.values().forEach(up -> ids.add(up.id()));
+        Set<Long> calculated = stored.calculated(ids, start);
+        Set<Long> stale = new HashSet<>(stored.stale(ids, start, end));
+        List<String> due = new ArrayList<>();
+        for (String code : codes) {
+            long id = ups.get(code).id();
+            if (!calculated.contains(id) || stale.contains(id)) {
+                due.add(code);
+            }
+        }
+        return due;
+    }
+}
