@@ -94,7 +94,7 @@ public final class DemoFleet {
                     transformer,
                     String.format(Locale.ROOT, "%.6f", lat),
                     String.format(Locale.ROOT, "%.6f", lon),
-                    "",
+                    serviceCapacityKw(commodity, customerClass),
                     serial,
                     manufacturer(commodity, random),
                     model(commodity, customerClass),
@@ -108,6 +108,23 @@ public final class DemoFleet {
 
     private static int column(String name) {
         return RegistryCsv.COLUMNS.indexOf(name);
+    }
+
+    /**
+     * What the connection can carry, in kW, so that VEE's max-demand rule judges the fleet: a house on
+     * a 60-100 A single-phase fuse (14-23 kW; the lower end taken), a shop or office on 100 A three-phase
+     * (about 70 kW), a plant on a 500 kVA transformer. The fleet's loads stay below these (households
+     * up to about 3 kW, shops 23 kW, plants 375 kW); only a household's spike can go above.
+     */
+    private static String serviceCapacityKw(String commodity, String customerClass) {
+        if (!"ELECTRIC".equals(commodity)) {
+            return "";
+        }
+        return switch (customerClass) {
+            case "RESIDENTIAL" -> "15";
+            case "COMMERCIAL" -> "70";
+            default -> "500";
+        };
     }
 
     private static String channels(String commodity, String customerClass, Random random) {
