@@ -3,8 +3,11 @@ package org.openmdms.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * fills the gap by linear interpolation (stored as estimated reads, the gap's exception resolved by
  * it); running VEE again for the day changes nothing; an analyst resolves the spike from the queue, the audit trail shows it, an auditor reads
  * the queue but may not change it; administrators change a rule set, refused with a wrong value.
+ * A usage point with a service capacity gets a max-demand exception for the half-hour above it.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -203,5 +207,67 @@ class VeeIT {
         // back to the defaults, so that the other tests see the built-in rule set
         admin.put("vee/rule-sets/electric-residential/rules/spike",
                 "{\"enabled\":true,\"parameters\":{},\"version\":" + (version + 1) + "}", null);
+    }
+
+    @Test
+    void demandAboveTheServiceCapacityIsRaisedAsMaxDemandAndACapacityChangeIsAudited() {
+        String run = UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+        String serial = "CAP" + run;
+        String code = "UP-CAP-" + run;
+        String header = "usage_point_id,commodity,customer_class,time_zone,service_capacity_kw,meter_serial,"
+                + "installed_from,channels\n";
+        assertEquals(1, admin.postCsv("registry/import?source=it", header + code + ",ELECTRIC,RESIDENTIAL,"
+                + "Europe/London,2," + serial + ",2013-01-01,KWH:30:DELIVERED\n").json().getInt("created"));
+        assertEquals(0, new BigDecimal("2").compareTo(admin.get("usage-points/" + code).json()
+                .getJsonNumber("serviceCapacityKw").bigDecimalValue()));
+        // One winter day (London on GMT, so the file's labels are local times): 0.3 kWh a half-hour,
+        // and 1.5 kWh from 18:00, an average of 3 kW over the half-hour where the service carries 2 kW.
+        StringBuilder reads = new StringBuilder("LCLid,tstp,energy(kWh/hh)\n");
+        for (int i = 0; i < 48; i++) {
+            reads.append(String.format(Locale.ROOT, "%s,2013-02-13 %02d:%02d:00,%s%n", serial, i / 2, 30 * (i % 2),
+                    i == 36 ? "1.500" : "0.300"));
+        }
+        JsonObject imported = admin.postCsv("readings/import?format=lcl&source=vee-it-capacity", reads.toString()).json();
+        assertEquals(48, imported.getInt("stored"), imported.toString());
+
+        List<JsonObject> maxDemand = awaitRule(code, "max-demand");
+        assertEquals(1, maxDemand.size(), maxDemand.toString());
+        JsonObject raised = maxDemand.get(0);
+        assertEquals("2013-02-13T18:30:00Z", raised.getString("firstEnd"));
+        assertEquals("2013-02-13T18:30:00Z", raised.getString("lastEnd"));
+        assertEquals(0, new BigDecimal("3").compareTo(raised.getJsonNumber("foundValue").bigDecimalValue()), raised.toString());
+        assertEquals(0, new BigDecimal("2").compareTo(raised.getJsonNumber("limitValue").bigDecimalValue()), raised.toString());
+        assertEquals("WARNING", raised.getString("severity"));
+
+        assertEquals(1, admin.postCsv("registry/import?source=it", header + code + ",ELECTRIC,RESIDENTIAL,"
+                + "Europe/London,2.5," + serial + ",,KWH:30:DELIVERED\n").json().getInt("updated"));
+        JsonObject update = admin.get("audit?subjectType=USAGE_POINT&subjectKey=" + code).json().getJsonArray("items")
+                .stream().map(v -> v.asJsonObject()).filter(e -> e.getString("action").equals("UPDATE")).findFirst()
+                .orElseThrow();
+        assertEquals(0, new BigDecimal("2").compareTo(capacityIn(update.getString("before"))), update.toString());
+        assertEquals(0, new BigDecimal("2.5").compareTo(capacityIn(update.getString("after"))), update.toString());
+    }
+
+    private static BigDecimal capacityIn(String auditState) {
+        return Json.createReader(new StringReader(auditState)).readObject().getJsonNumber("serviceCapacityKw")
+                .bigDecimalValue();
+    }
+
+    /** The exceptions of one rule at a usage point, once the VEE worker has raised at least one (it runs every 10 s). */
+    private List<JsonObject> awaitRule(String code, String ruleId) {
+        for (int i = 0; i < 90; i++) {
+            List<JsonObject> found = admin.get("vee/exceptions?usagePoint=" + code + "&limit=100").json()
+                    .getJsonArray("items").stream().map(v -> v.asJsonObject())
+                    .filter(e -> e.getString("ruleId").equals(ruleId)).toList();
+            if (!found.isEmpty()) {
+                return found;
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        throw new AssertionError("no " + ruleId + " exception at " + code + " within 45 s");
     }
 }

@@ -25,9 +25,10 @@ public final class DemoFleet {
      *
      * @param number 1, 2, … in the order of the file (UP-100001 is number 1)
      * @param channels as the registry file writes them, e.g. {@code KWH:15:DELIVERED;KW:15:DELIVERED}
+     * @param serviceCapacityKw as the registry file writes it; null for gas and water
      */
     public record Member(int number, String code, String commodity, String customerClass, String serial,
-            String channels) {
+            String channels, String serviceCapacityKw) {
 
         /** The serial of the meter installed at the end of 2013: the new one where the meter was exchanged. */
         public String serialAtYearEnd() {
@@ -52,8 +53,11 @@ public final class DemoFleet {
         List<Member> members = new ArrayList<>(size);
         String[] lines = registryCsv(size).split("\n");
         for (int i = 1; i < lines.length; i++) {
-            String[] fields = lines[i].split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)");
-            members.add(new Member(i, fields[0], fields[1], fields[2], fields[10], fields[15]));
+            String[] fields = lines[i].split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)", -1);
+            String capacity = fields[column("service_capacity_kw")];
+            members.add(new Member(i, fields[column("usage_point_id")], fields[column("commodity")],
+                    fields[column("customer_class")], fields[column("meter_serial")], fields[column("channels")],
+                    capacity.isEmpty() ? null : capacity));
         }
         return members;
     }
@@ -90,6 +94,7 @@ public final class DemoFleet {
                     transformer,
                     String.format(Locale.ROOT, "%.6f", lat),
                     String.format(Locale.ROOT, "%.6f", lon),
+                    serviceCapacityKw(commodity, customerClass),
                     serial,
                     manufacturer(commodity, random),
                     model(commodity, customerClass),
@@ -99,6 +104,27 @@ public final class DemoFleet {
                     .append('\n');
         }
         return csv.toString();
+    }
+
+    private static int column(String name) {
+        return RegistryCsv.COLUMNS.indexOf(name);
+    }
+
+    /**
+     * What the connection can carry, in kW, so that VEE's max-demand rule judges the fleet: a house on
+     * a 60-100 A single-phase fuse (14-23 kW; the lower end taken), a shop or office on 100 A three-phase
+     * (about 70 kW), a plant on a 500 kVA transformer. The fleet's loads stay below these (households
+     * up to about 3 kW, shops 23 kW, plants 375 kW); only a household's spike can go above.
+     */
+    private static String serviceCapacityKw(String commodity, String customerClass) {
+        if (!"ELECTRIC".equals(commodity)) {
+            return "";
+        }
+        return switch (customerClass) {
+            case "RESIDENTIAL" -> "15";
+            case "COMMERCIAL" -> "70";
+            default -> "500";
+        };
     }
 
     private static String channels(String commodity, String customerClass, Random random) {

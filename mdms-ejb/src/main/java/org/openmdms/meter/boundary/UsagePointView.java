@@ -10,13 +10,13 @@ import org.openmdms.meter.entity.UsagePoint;
 /** A usage point with its installation history and channels. */
 public record UsagePointView(String code, Commodity commodity, CustomerClass customerClass, String timeZone,
         String accountId, String premiseAddress, String feeder, String transformer, BigDecimal latitude,
-        BigDecimal longitude, long version, Instant createdAt, Instant updatedAt,
+        BigDecimal longitude, BigDecimal serviceCapacityKw, long version, Instant createdAt, Instant updatedAt,
         List<InstallationView> installations, List<ChannelView> channels) {
 
     static UsagePointView of(UsagePoint up) {
         return new UsagePointView(up.code(), up.commodity(), up.customerClass(), up.timeZone().getId(),
                 up.accountId(), up.premiseAddress(), up.feeder(), up.transformer(), up.latitude(), up.longitude(),
-                up.version(), up.createdAt(), up.updatedAt(),
+                up.serviceCapacityKw(), up.version(), up.createdAt(), up.updatedAt(),
                 up.installations().stream().map(InstallationView::of).toList(),
                 up.channels().stream().map(ChannelView::of).toList());
     }
@@ -29,6 +29,6 @@ public record UsagePointView(String code, Commodity commodity, CustomerClass cus
 
     public UsagePointData data() {
         return new UsagePointData(code, commodity, customerClass, timeZone, accountId, premiseAddress, feeder,
-                transformer, latitude, longitude);
+                transformer, latitude, longitude, serviceCapacityKw);
     }
 }

@@ -37,7 +37,7 @@ public final class RegistryCsv {
 
     public static final List<String> COLUMNS = List.of("usage_point_id", "commodity", "customer_class",
             "time_zone", "account_id", "premise_address", "feeder", "transformer", "latitude", "longitude",
-            "meter_serial", "meter_manufacturer", "meter_model", "meter_multiplier", "installed_from", "channels");
+            "service_capacity_kw", "meter_serial", "meter_manufacturer", "meter_model", "meter_multiplier", "installed_from", "channels");
     static final Set<String> REQUIRED = Set.of("usage_point_id", "commodity", "customer_class", "time_zone");
 
     private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
@@ -99,7 +99,8 @@ public final class RegistryCsv {
         UsagePointData usagePoint = new UsagePointData(f.get("usage_point_id"), commodity,
                 enumValue(CustomerClass.class, "customer_class", f.get("customer_class")), zone.getId(),
                 f.get("account_id"), f.get("premise_address"), f.get("feeder"), f.get("transformer"),
-                decimal("latitude", f.get("latitude")), decimal("longitude", f.get("longitude")));
+                decimal("latitude", f.get("latitude")), decimal("longitude", f.get("longitude")),
+                serviceCapacity(f.get("service_capacity_kw")));
         check(usagePoint);
         MeterData meter = null;
         Instant installedFrom = null;
@@ -212,6 +213,15 @@ public final class RegistryCsv {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(column + " '" + text + "' is not a number");
         }
+    }
+
+    /** kW, more than 0; said here with the column and value, before the data's own validation. */
+    static BigDecimal serviceCapacity(String text) {
+        BigDecimal kw = decimal("service_capacity_kw", text);
+        if (kw != null && kw.signum() <= 0) {
+            throw new IllegalArgumentException("service_capacity_kw '" + text + "' must be more than 0 (kW)");
+        }
+        return kw;
     }
 
     static <E extends Enum<E>> E enumValue(Class<E> type, String column, String text) {

@@ -26,7 +26,8 @@ public record RegistryRow(long line, UsagePointData usagePoint, MeterData meter,
                 has("feeder") ? row.feeder() : existing.feeder(),
                 has("transformer") ? row.transformer() : existing.transformer(),
                 has("latitude") ? row.latitude() : existing.latitude(),
-                has("longitude") ? row.longitude() : existing.longitude());
+                has("longitude") ? row.longitude() : existing.longitude(),
+                has("service_capacity_kw") ? row.serviceCapacityKw() : existing.serviceCapacityKw());
     }
 
     /**

@@ -247,7 +247,7 @@ public class VeeRunner {
                     IntervalSeries.of(up.timeZone(), minutes, from.minusDays(HISTORY_DAYS), from, stored),
                     up.installations().stream()
                             .map(i -> new VeeContext.Installed(i.installedFrom(), i.installedTo())).toList(),
-                    registerReads(up, channel, loadFrom, loadTo), null, holidays);
+                    registerReads(up, channel, loadFrom, loadTo), up.serviceCapacityKw(), holidays);
 
             List<Finding> findings = new ArrayList<>();
             Set<String> checked = new HashSet<>();

@@ -11,7 +11,8 @@ import org.openmdms.meter.entity.Unit;
  * What VEE knows about one channel when it judges some of its days: the series of the days under
  * judgement and of the history before them (for like-day checks and estimates), the channel's reading
  * type, the spans in which a meter was installed, the register reads around it (for the sum check and
- * scaling), the channel's service capacity (for max demand; null if unknown) and the holiday calendar.
+ * scaling), the service capacity of the channel's usage point in kW (for max demand; null if unknown)
+ * and the holiday calendar.
  *
  * @param judged the days under judgement, whole local days
  * @param history the days before them (prior weeks); may be empty of values, never null

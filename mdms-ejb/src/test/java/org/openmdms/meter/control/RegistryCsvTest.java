@@ -9,12 +9,15 @@ import java.io.BufferedReader;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openmdms.meter.entity.Commodity;
+import org.openmdms.meter.entity.CustomerClass;
 import org.openmdms.meter.entity.FlowDirection;
 import org.openmdms.meter.entity.Unit;
+import org.openmdms.meter.entity.UsagePoint;
 
 class RegistryCsvTest {
 
@@ -28,13 +31,14 @@ class RegistryCsvTest {
     @Test
     void readsAFullRowWithQuotedAddressAndSeveralChannels() {
         read(String.join(",", RegistryCsv.COLUMNS) + "\n"
-                + "UP-1,E,commercial,Europe/London,ACC-1,\"1 High Street, London\",F1,F1-T1,51.5,-0.12,SN-1,Itron,E650,40,"
+                + "UP-1,E,commercial,Europe/London,ACC-1,\"1 High Street, London\",F1,F1-T1,51.5,-0.12,69.282,SN-1,Itron,E650,40,"
                 + "2013-03-31,KWH:15:DELIVERED;KW:15:delivered;KWH:REG:RECEIVED:2.5\n");
 
         assertEquals(List.of(), errors);
         RegistryRow row = rows.get(0);
         assertEquals(2, row.line());
         assertEquals("1 High Street, London", row.usagePoint().premiseAddress());
+        assertEquals(new BigDecimal("69.282"), row.usagePoint().serviceCapacityKw());
         assertEquals(Commodity.ELECTRIC, row.meter().commodity());
         assertEquals(new BigDecimal("40"), row.meter().multiplier());
         // A date alone is local midnight in the usage point's zone: 2013-03-31 00:00 GMT (DST starts at 01:00).
@@ -105,5 +109,41 @@ class RegistryCsvTest {
         assertTrue(twice.getMessage().contains("named twice"));
         assertThrows(RegistryFileRefused.class, () -> read(""));
         assertTrue(rows.isEmpty());
+    }
+
+    @Test
+    void serviceCapacityIsAnOptionalDecimalAboveZeroAndABadOneRejectsItsRowWithLineAndReason() {
+        read("usage_point_id,commodity,customer_class,time_zone,service_capacity_kw\n"
+                + "UP-1,E,RESIDENTIAL,Europe/London,15\n"
+                + "UP-2,E,RESIDENTIAL,Europe/London,\n"
+                + "UP-3,E,RESIDENTIAL,Europe/London,-2\n"
+                + "UP-4,E,RESIDENTIAL,Europe/London,15 kW\n"
+                + "UP-5,E,RESIDENTIAL,Europe/London,0\n"
+                + "UP-6,E,COMMERCIAL,Europe/London,\" 69.5 \"\n"
+                + "UP-7,E,RESIDENTIAL,Europe/London,1.0005\n");
+
+        assertEquals(List.of("UP-1", "UP-2", "UP-6"), rows.stream().map(r -> r.usagePoint().code()).toList());
+        assertEquals(new BigDecimal("15"), rows.get(0).usagePoint().serviceCapacityKw());
+        assertNull(rows.get(1).usagePoint().serviceCapacityKw(), "blank: not known");
+        assertTrue(rows.get(1).columns().contains("service_capacity_kw"), "a blank in a present column clears");
+        assertEquals(new BigDecimal("69.5"), rows.get(2).usagePoint().serviceCapacityKw());
+        assertEquals(List.of(4L, 5L, 6L, 8L), errors.stream().map(RowError::line).toList());
+        assertEquals("service_capacity_kw '-2' must be more than 0 (kW)", errors.get(0).reason());
+        assertEquals("service_capacity_kw '15 kW' is not a number", errors.get(1).reason());
+        assertEquals("service_capacity_kw '0' must be more than 0 (kW)", errors.get(2).reason());
+        assertTrue(errors.get(3).reason().contains("3 decimals"), errors.get(3).reason());
+    }
+
+    @Test
+    void aFileWithoutTheCapacityColumnKeepsTheKnownCapacityAndABlankOneClearsIt() {
+        UsagePoint known = new UsagePoint("UP-1", Commodity.ELECTRIC, CustomerClass.RESIDENTIAL,
+                ZoneId.of("Europe/London"));
+        known.changeServiceCapacity(new BigDecimal("15"));
+        read("usage_point_id,commodity,customer_class,time_zone\nUP-1,E,RESIDENTIAL,Europe/London\n");
+        read("usage_point_id,commodity,customer_class,time_zone,service_capacity_kw\nUP-1,E,RESIDENTIAL,Europe/London,\n");
+
+        assertEquals(List.of(), errors);
+        assertEquals(new BigDecimal("15.000"), rows.get(0).usagePointOver(known).serviceCapacityKw());
+        assertNull(rows.get(1).usagePointOver(known).serviceCapacityKw());
     }
 }

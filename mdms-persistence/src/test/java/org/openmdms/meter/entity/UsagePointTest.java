@@ -146,4 +146,25 @@ class UsagePointTest {
                 null, null, null, null, BigDecimal.ONE, null));
         assertThrows(RegistryRuleViolation.class, () -> UsagePoint.parseZone("Mars/Olympus"));
     }
+
+    @Test
+    void serviceCapacityIsPositiveKeptWithThreeDecimalsAndMayBeUnknown() {
+        UsagePoint up = residential("UP-1");
+        assertEquals(null, up.serviceCapacityKw());
+
+        up.changeServiceCapacity(new BigDecimal("15"));
+        assertEquals(new BigDecimal("15.000"), up.serviceCapacityKw(), "same scale as after a reload");
+        assertEquals(new BigDecimal("15.000"), up.auditState().get("serviceCapacityKw"));
+
+        RegistryRuleViolation zero = assertThrows(RegistryRuleViolation.class,
+                () -> up.changeServiceCapacity(BigDecimal.ZERO));
+        assertTrue(zero.getMessage().contains("more than 0 kW"), zero.getMessage());
+        assertThrows(RegistryRuleViolation.class, () -> up.changeServiceCapacity(new BigDecimal("-2")));
+        assertThrows(RegistryRuleViolation.class, () -> up.changeServiceCapacity(new BigDecimal("1.0005")));
+        assertThrows(RegistryRuleViolation.class, () -> up.changeServiceCapacity(new BigDecimal("1000000000")));
+        assertEquals(new BigDecimal("15.000"), up.serviceCapacityKw(), "a refused value changes nothing");
+
+        up.changeServiceCapacity(null);
+        assertEquals(null, up.serviceCapacityKw());
+    }
 }

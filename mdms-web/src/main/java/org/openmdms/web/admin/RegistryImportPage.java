@@ -29,8 +29,8 @@ public class RegistryImportPage implements Serializable {
 
     private static final String EXAMPLE = String.join(",", RegistryCsv.COLUMNS) + "\n"
             + "UP-000001,ELECTRIC,RESIDENTIAL,Europe/London,ACC-1001,\"1 High Street, Leeds\",F-01,T-0101,53.7996,-1.5491,"
-            + "SN-100001,Landis+Gyr,E360,1,2024-03-01T00:00,KWH:30:DELIVERED;KWH:REG:DELIVERED\n"
-            + "UP-000002,GAS,COMMERCIAL,Europe/London,ACC-1002,2 Mill Lane,,,,,,,,,,\n";
+            + "23,SN-100001,Landis+Gyr,E360,1,2024-03-01T00:00,KWH:30:DELIVERED;KWH:REG:DELIVERED\n"
+            + "UP-000002,GAS,COMMERCIAL,Europe/London,ACC-1002,2 Mill Lane,,,,,,,,,,,\n";
 
     @Inject
     RegistryImport registryImport;

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -61,6 +62,9 @@ public class UsagePointEdit implements Serializable {
     @DecimalMin(value = "-180", message = "Longitude is between -180 and 180")
     @DecimalMax(value = "180", message = "Longitude is between -180 and 180")
     private BigDecimal longitude;
+    @DecimalMin(value = "0", inclusive = false, message = "Service capacity must be more than 0 kW")
+    @Digits(integer = 9, fraction = 3, message = "Service capacity has at most 3 decimals")
+    private BigDecimal serviceCapacityKw;
 
     public void load() {
         if (code == null || code.isBlank()) {
@@ -82,6 +86,7 @@ public class UsagePointEdit implements Serializable {
         transformer = up.transformer();
         latitude = up.latitude();
         longitude = up.longitude();
+        serviceCapacityKw = up.serviceCapacityKw();
     }
 
     public boolean isNew() {
@@ -90,7 +95,7 @@ public class UsagePointEdit implements Serializable {
 
     public String save() {
         UsagePointData data = new UsagePointData(usagePointId, commodity, customerClass, timeZone, accountId,
-                premiseAddress, feeder, transformer, latitude, longitude);
+                premiseAddress, feeder, transformer, latitude, longitude, serviceCapacityKw);
         try {
             UsagePointView saved = isNew() ? registry.createUsagePoint(data)
                     : registry.updateUsagePoint(code, data, version);
@@ -209,5 +214,13 @@ public class UsagePointEdit implements Serializable {
 
     public void setLongitude(BigDecimal longitude) {
         this.longitude = longitude;
+    }
+
+    public BigDecimal getServiceCapacityKw() {
+        return serviceCapacityKw;
+    }
+
+    public void setServiceCapacityKw(BigDecimal serviceCapacityKw) {
+        this.serviceCapacityKw = serviceCapacityKw;
     }
 }

@@ -13,9 +13,10 @@ import org.openmdms.vee.control.VeeContext;
 
 /**
  * Interval demand above the service capacity: for a kW channel the value, for a kWh channel the
- * average demand value × 60 / interval minutes, against {@code capacityPercent} % of the channel's
- * capacity in kW. Not judged when the capacity is unknown or the unit is neither kW nor kWh. Only
- * measured intervals count. One finding per run, with its highest demand.
+ * average demand value × 60 / interval minutes, against {@code capacityPercent} % of the service
+ * capacity of the channel's usage point, in kW (the registry's {@code service_capacity_kw}). Not
+ * judged when the capacity is unknown or the unit is neither kW nor kWh. Only measured intervals
+ * count. One finding per run, with its highest demand.
  */
 public final class MaxDemandRule extends CatalogueRule {
 
