@@ -199,6 +199,29 @@ class LclDeterminantsIT {
                 + READ_DATES.get(1), "");
         assertEquals(200, again.status(), again.body());
         assertEquals(versions, admin.get("usage-points/" + up + "/determinants").parse().asJsonArray().size());
+        String march = "from=" + READ_DATES.get(0) + "&to=" + READ_DATES.get(1);
+        assertEquals(false, admin.get("usage-points/" + up + "/determinants/stale?" + march).json().getBoolean("stale"));
+
+        // An analyst edits a March read: March is stale, the next run recalculates it as a new version.
+        long channel = admin.get("usage-points/" + up).json().getJsonArray("channels").getJsonObject(0)
+                .getJsonNumber("id").longValue();
+        Instant edited = raws.get(METERS.get(0)).ceilingKey(Instant.parse("2013-03-12T18:00:00Z"));
+        BigDecimal before = raws.get(METERS.get(0)).get(edited);
+        Api.Reply edit = admin.post("usage-points/" + up + "/channels/" + channel + "/edits", "{\"values\":[{"
+                + "\"intervalEnd\":\"" + edited.plus(HALF_HOUR) + "\",\"value\":" + before.add(BigDecimal.TEN)
+                + "}],\"reason\":\"CUSTOMER_OR_FIELD_READ\"}");
+        assertEquals(200, edit.status(), edit.body());
+        assertEquals(true, admin.get("usage-points/" + up + "/determinants/stale?" + march).json().getBoolean("stale"));
+        JsonObject rerun = awaitRun(admin.post("billing-cycles/" + cycle + "/runs?periodStart=" + READ_DATES.get(0), "")
+                .json().getJsonNumber("id").longValue());
+        assertEquals(1, rerun.getInt("calculated"), rerun.toString());
+        assertEquals(METERS.size() - 1, rerun.getInt("unchanged"), rerun.toString());
+        JsonObject recalculated = current(up, READ_DATES.get(0));
+        assertEquals("STALE", recalculated.getString("reason"));
+        assertEquals(2, recalculated.getInt("version"));
+        assertEquals(1, recalculated.getInt("editedIntervals"));
+        assertEquals(false, admin.get("usage-points/" + up + "/determinants/stale?" + march).json().getBoolean("stale"));
+        assertEquals(versions + 1, admin.get("usage-points/" + up + "/determinants").parse().asJsonArray().size());
     }
 
     /** The current determinants of a usage point for the period starting on this date. */

@@ -40,6 +40,9 @@ public class MeterRegistry {
     public static final String USAGE_POINT = "USAGE_POINT";
 
     @Inject
+    org.openmdms.billing.store.AccountHistoryStore accounts;
+
+    @Inject
     MeterStore meters;
 
     @Inject
@@ -131,7 +134,9 @@ public class MeterRegistry {
             throw new RegistryRuleViolation("The ID of a usage point never changes (" + code + ")");
         }
         Map<String, Object> before = up.auditState();
+        String account = up.accountId();
         data.applyTo(up);
+        AccountMoves.record(accounts, up, account, java.time.Instant.now());
         auditChange("UPDATE", USAGE_POINT, code, before, up.auditState());
         return UsagePointView.of(up);
     }

@@ -36,6 +36,9 @@ public class RegistryRowWriter {
     }
 
     @Inject
+    org.openmdms.billing.store.AccountHistoryStore accounts;
+
+    @Inject
     MeterStore meters;
 
     @Inject
@@ -71,7 +74,9 @@ public class RegistryRowWriter {
             created = true;
         } else {
             Map<String, Object> before = up.auditState();
+            String account = up.accountId();
             row.usagePointOver(up).applyTo(up);
+            AccountMoves.record(accounts, up, account, java.time.Instant.now());
             changed |= recordIfChanged(MeterRegistry.USAGE_POINT, code, before, up.auditState());
         }
         for (ChannelData data : row.channels()) {

@@ -37,7 +37,12 @@ public record VeeContext(long channelId, Unit unit, FlowDirection direction, Int
 
     /** Whether a meter was installed at the usage point at this instant (e.g. an interval's start). */
     public boolean installedAt(Instant instant) {
-        return installed.stream().anyMatch(span -> span.covers(instant));
+        for (Installed span : installed) {
+            if (span.covers(instant)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The days under judgement, first to last. */

@@ -34,4 +34,16 @@ public class DeterminantResource {
         return determinants.calculate(code, ExceptionFilter.day("from", from), ExceptionFilter.day("to", to));
     }
 
+
+    /**
+     * Whether reads of the usage point in the billing period [from, to) changed after its current
+     * determinants were calculated (a late actual, an edit, an estimate): {"stale": true|false}.
+     */
+    @GET
+    @Path("stale")
+    public java.util.Map<String, Object> stale(@PathParam("code") String code, @QueryParam("from") String from,
+            @QueryParam("to") String to) {
+        return java.util.Map.of("stale", determinants.stale(code, ExceptionFilter.day("from", from),
+                ExceptionFilter.day("to", to)));
+    }
 }

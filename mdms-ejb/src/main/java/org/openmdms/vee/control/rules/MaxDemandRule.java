@@ -37,8 +37,12 @@ public final class MaxDemandRule extends CatalogueRule {
         }
         BigDecimal limit = Percent.of(parameters.decimal(CAPACITY_PERCENT), context.capacityKw()).stripTrailingZeros();
         Severity severity = RuleSeverity.of(parameters);
-        return Run.of(context.judged().slots(), slot -> slot.isMeasured() && demand(context, slot.value())
-                        .compareTo(limit) > 0).stream()
+        // value × 60 / minutes > limit, as value × 60 > limit × minutes: one multiplication per interval
+        BigDecimal perInterval = context.unit() == Unit.KW ? limit
+                : limit.multiply(BigDecimal.valueOf(context.judged().intervalMinutes()));
+        BigDecimal scale = context.unit() == Unit.KW ? BigDecimal.ONE : SIXTY;
+        return Run.of(context.judged().slots(), slot -> slot.isMeasured()
+                        && slot.value().multiply(scale).compareTo(perInterval) > 0).stream()
                 .map(run -> {
                     BigDecimal highest = demand(context, run.max());
                     return run.finding(ID, severity, "demand up to " + highest.toPlainString() + " kW in "
@@ -46,6 +50,8 @@ public final class MaxDemandRule extends CatalogueRule {
                 })
                 .toList();
     }
+
+    private static final BigDecimal SIXTY = BigDecimal.valueOf(60);
 
     /** The average demand in kW over an interval with this value. */
     private static BigDecimal demand(VeeContext context, BigDecimal value) {
