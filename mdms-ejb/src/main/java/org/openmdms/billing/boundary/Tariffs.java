@@ -194,7 +194,7 @@ public class Tariffs {
                 Map<String, Object> after = new LinkedHashMap<>();
                 after.put("tariffId", newTariff);
                 after.put("billingCycleId", newCycle);
-                audit.record("usage-point.billing", "usage-point", code, before, after);
+                audit.record("usage-point.billing", org.openmdms.meter.boundary.MeterRegistry.USAGE_POINT, code, before, after);
                 changed++;
             }
         }
