@@ -46,7 +46,7 @@ public class ExceptionFilter {
                 feeder, usagePoint, assignee, day("from", from), day("to", to));
     }
 
-    static LocalDate day(String name, String text) {
+    public static LocalDate day(String name, String text) {
         try {
             return text == null || text.isBlank() ? null : LocalDate.parse(text.strip());
         } catch (DateTimeParseException e) {
