@@ -11,22 +11,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
-import java.util.TreeMap;
 import org.openmdms.billing.boundary.BillingDeterminants;
 import org.openmdms.billing.boundary.BillingRuns;
 import org.openmdms.billing.boundary.Tariffs;
@@ -124,31 +116,7 @@ public class BillingResource {
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     public Map<String, Object> publish(@PathParam("code") String code, @QueryParam("zone") String zone,
             InputStream csv) throws IOException {
-        ZoneId in = zone == null || zone.isBlank() ? ZoneId.of("UTC") : ZoneId.of(zone);
-        NavigableMap<Instant, String> periods = new TreeMap<>();
-        DateTimeFormatter local = DateTimeFormatter.ofPattern("yyyy-MM-dd[ ]['T']HH:mm[:ss]");
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(csv, StandardCharsets.UTF_8))) {
-            String line = reader.readLine();
-            int number = 1;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] fields = line.split(",", -1);
-                if (fields.length != 2 || fields[1].isBlank()) {
-                    throw new IllegalArgumentException("Line " + number + ": expected start,period");
-                }
-                String start = fields[0].strip();
-                try {
-                    Instant at = start.endsWith("Z") ? Instant.parse(start)
-                            : LocalDateTime.parse(start, local).atZone(in).toInstant();
-                    periods.put(at, fields[1].strip());
-                } catch (DateTimeParseException e) {
-                    throw new IllegalArgumentException("Line " + number + ": not a date-time: " + start);
-                }
-            }
-        }
+        NavigableMap<Instant, String> periods = CalendarCsv.parse(csv, CalendarCsv.zone(zone));
         return Map.of("tariff", code, "published", tariffs.publish(code, periods));
     }
 
