@@ -93,6 +93,10 @@ final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(csv)));
     }
 
+    Reply putCsv(String path, String csv) {
+        return send(request(path).header("Content-Type", "text/csv").PUT(HttpRequest.BodyPublishers.ofString(csv)));
+    }
+
     Reply put(String path, String json, String ifMatch) {
         HttpRequest.Builder request = request(path).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json));

@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.logging.Logger;
 import java.util.zip.GZIPInputStream;
@@ -42,6 +43,12 @@ import org.openmdms.meter.entity.Commodity;
 import org.openmdms.meter.store.UsagePointStore;
 import org.openmdms.reading.boundary.ReadingImportView;
 import org.openmdms.reading.boundary.ReadingImporter;
+import org.openmdms.reading.store.PendingDayStore;
+import org.openmdms.billing.boundary.BillingRuns;
+import org.openmdms.billing.boundary.Tariffs;
+import org.openmdms.billing.control.TariffCalendarCsv;
+import org.openmdms.billing.entity.DayPeriodRow;
+import org.openmdms.billing.entity.Tariff;
 
 /**
  * With {@code mdms.demo=true}, fills an empty database with the demo: users for each role, the
@@ -79,6 +86,19 @@ public class DemoLoader {
     @Inject
     ReadingImporter readingImporter;
 
+    @Inject
+    Tariffs tariffs;
+
+    @Inject
+    BillingRuns billingRuns;
+
+    @Inject
+    PendingDayStore pendingDays;
+
+    static final String DTOU = "LCL-DTOU-2013";
+    static final String STANDARD = "LCL-STANDARD";
+    static final String CYCLE = "MONTHLY-1ST";
+
     @PostConstruct
     void scheduleIfDemo() {
         if (Settings.demo()) {
@@ -108,10 +128,72 @@ public class DemoLoader {
                 + " admin/admin-demo, analyst/analyst-demo or auditor/auditor-demo");
         // Each part on its own: one that fails leaves the others loaded (the registry is not loaded twice).
         demoPart("events", this::loadHouseholdEvents);
+        demoPart("tariffs", this::loadTariffs);
         if (Settings.demoReads()) {
             demoPart("household reads", this::loadHouseholdReads);
             demoPart("fleet reads", this::loadFleetReads);
+            demoPart("billing runs", this::runBilling);
         }
+    }
+
+    /**
+     * The households' two real tariffs: the 2013 dynamic time-of-use calendar (High / Normal / Low per
+     * half-hour, as announced; prices 67.20 / 11.76 / 3.99 p/kWh) for the 18 households on it, the flat
+     * standard tariff (14.228 p/kWh) for the others; a monthly billing cycle for 2013.
+     */
+    private void loadTariffs() {
+        tariffs.save(DTOU, new Tariffs.TariffTerms("LCL dynamic time-of-use 2013", Tariff.Kind.CALENDAR, null, false,
+                null, 30, "p/kWh", Map.of("High", new BigDecimal("67.20"), "Normal", new BigDecimal("11.76"), "Low",
+                        new BigDecimal("3.99")), List.of()));
+        try (java.io.BufferedReader reader = new java.io.BufferedReader(new java.io.InputStreamReader(
+                new java.util.zip.GZIPInputStream(resource("demo/dtou-tariff-2013.csv.gz")), StandardCharsets.UTF_8))) {
+            tariffs.publish(DTOU, TariffCalendarCsv.parse(reader, ZoneId.of("UTC")));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        tariffs.save(STANDARD, new Tariffs.TariffTerms("LCL standard flat rate", Tariff.Kind.SEASONAL,
+                "england-and-wales", true, null, null, "p/kWh", Map.of("Standard", new BigDecimal("14.228")),
+                List.of(new Tariff.SeasonRow("all year", "01-01", "01-01", List.of(
+                        new DayPeriodRow("WEEKDAY", "00:00", "24:00", "Standard"),
+                        new DayPeriodRow("SATURDAY", "00:00", "24:00", "Standard"),
+                        new DayPeriodRow("SUNDAY", "00:00", "24:00", "Standard"))))));
+        List<LocalDate> readDates = new java.util.ArrayList<>();
+        for (int month = 1; month <= 13; month++) {
+            readDates.add(LocalDate.of(2013, 1, 1).plusMonths(month - 1));
+        }
+        tariffs.saveCycle(CYCLE, "Monthly, first of the month (LCL households 2013)", readDates);
+        List<String> dynamic = new java.util.ArrayList<>();
+        List<String> standard = new java.util.ArrayList<>();
+        try (java.io.BufferedReader reader = new java.io.BufferedReader(new java.io.InputStreamReader(
+                resource("demo/lcl-households.csv"), StandardCharsets.UTF_8))) {
+            reader.lines().skip(1).filter(l -> !l.isBlank()).forEach(line -> {
+                String[] f = line.split(",");
+                (f[1].equals("ToU") ? dynamic : standard).add("LCL-" + f[0]);
+            });
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        tariffs.assign(dynamic, DTOU, CYCLE);
+        tariffs.assign(standard, STANDARD, CYCLE);
+        LOG.info(() -> "Demo tariffs loaded: " + dynamic.size() + " households on " + DTOU + ", " + standard.size()
+                + " on " + STANDARD + ", billing cycle " + CYCLE);
+    }
+
+    /** Once VEE has judged the reads (at most 15 minutes), the cycle's twelve 2013 periods are run. */
+    private void runBilling() {
+        long deadline = System.nanoTime() + java.time.Duration.ofMinutes(15).toNanos();
+        while (pendingDays.count() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(2_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        for (int month = 1; month <= 12; month++) {
+            billingRuns.start(CYCLE, LocalDate.of(2013, month, 1));
+        }
+        LOG.info(() -> "Demo billing runs started: " + CYCLE + ", January to December 2013");
     }
 
     private static void demoPart(String what, Runnable part) {

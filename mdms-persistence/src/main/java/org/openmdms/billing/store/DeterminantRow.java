@@ -32,16 +32,17 @@ public record DeterminantRow(Long id, long usagePointId, String accountId, Local
                 && unscheduledIntervals == other.unscheduledIntervals && samePeriods(other.periods);
     }
 
+    /** The same periods with the same values, in any order. */
     private boolean samePeriods(List<Period> others) {
         if (periods.size() != others.size()) {
             return false;
         }
-        for (int i = 0; i < periods.size(); i++) {
-            Period a = periods.get(i);
-            Period b = others.get(i);
-            if (!a.period.equals(b.period) || a.deliveredKwh.compareTo(b.deliveredKwh) != 0
-                    || a.receivedKwh.compareTo(b.receivedKwh) != 0 || !sameNumber(a.maxKw, b.maxKw)
-                    || !java.util.Objects.equals(a.maxKwEnd, b.maxKwEnd)) {
+        java.util.Map<String, Period> byName = new java.util.HashMap<>();
+        others.forEach(p -> byName.put(p.period, p));
+        for (Period a : periods) {
+            Period b = byName.get(a.period);
+            if (b == null || a.deliveredKwh.compareTo(b.deliveredKwh) != 0 || a.receivedKwh.compareTo(b.receivedKwh) != 0
+                    || !sameNumber(a.maxKw, b.maxKw) || !java.util.Objects.equals(a.maxKwEnd, b.maxKwEnd)) {
                 return false;
             }
         }

@@ -11,30 +11,33 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
-import org.openmdms.billing.boundary.BillingDeterminants;
 import org.openmdms.billing.boundary.BillingRuns;
 import org.openmdms.billing.boundary.Tariffs;
+import org.openmdms.billing.control.TariffCalendarCsv;
 import org.openmdms.billing.entity.BillingCycle;
 import org.openmdms.billing.entity.BillingRun;
 import org.openmdms.billing.entity.CppEvent;
 import org.openmdms.billing.entity.DayPeriodRow;
 import org.openmdms.billing.entity.Holidays;
 import org.openmdms.billing.entity.Tariff;
-import org.openmdms.billing.store.DeterminantRow;
 import org.openmdms.web.vee.ExceptionFilter;
 
 /**
  * Billing over REST: tariffs (seasonal schedules, published calendars, CPP events), holiday
- * calendars, billing cycles and their runs, the tariff and cycle of usage points, and the
- * determinants of a usage point — calculated on demand or read with their history.
+ * calendars, billing cycles and their runs, the tariff and cycle of usage points. The determinants of
+ * a usage point are in {@link DeterminantResource}.
  */
 @Path("")
 @Produces(MediaType.APPLICATION_JSON)
@@ -42,9 +45,6 @@ public class BillingResource {
 
     @Inject
     Tariffs tariffs;
-
-    @Inject
-    BillingDeterminants determinants;
 
     @Inject
     BillingRuns runs;
@@ -116,7 +116,9 @@ public class BillingResource {
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     public Map<String, Object> publish(@PathParam("code") String code, @QueryParam("zone") String zone,
             InputStream csv) throws IOException {
-        NavigableMap<Instant, String> periods = CalendarCsv.parse(csv, CalendarCsv.zone(zone));
+        ZoneId in = zone == null || zone.isBlank() ? ZoneId.of("UTC") : ZoneId.of(zone);
+        NavigableMap<Instant, String> periods = TariffCalendarCsv.parse(
+                new BufferedReader(new InputStreamReader(csv, StandardCharsets.UTF_8)), in);
         return Map.of("tariff", code, "published", tariffs.publish(code, periods));
     }
 
@@ -186,29 +188,15 @@ public class BillingResource {
         return json(runs.run(id));
     }
 
+    /** Puts usage points on a tariff and/or in a billing cycle ("-" takes it away, blank leaves it). */
     @PUT
-    @Path("usage-points/billing")
+    @Path("billing-assignments")
     @Consumes(MediaType.APPLICATION_JSON)
     public Map<String, Object> assign(AssignmentJson body) {
         if (body == null || body.usagePoints() == null || body.usagePoints().isEmpty()) {
             throw new IllegalArgumentException("Give the usage points and the tariff and/or billing cycle");
         }
         return Map.of("changed", tariffs.assign(body.usagePoints(), body.tariff(), body.billingCycle()));
-    }
-
-    /** The usage point's determinants, every period, current and earlier versions, newest first. */
-    @GET
-    @Path("usage-points/{code}/determinants")
-    public List<DeterminantRow> determinants(@PathParam("code") String code, @QueryParam("limit") Integer limit) {
-        return determinants.history(code, limit == null ? 200 : Math.min(limit, 2000));
-    }
-
-    /** Calculates the usage point's determinants for the billing period [from, to) now. */
-    @POST
-    @Path("usage-points/{code}/determinants")
-    public List<DeterminantRow> calculate(@PathParam("code") String code, @QueryParam("from") String from,
-            @QueryParam("to") String to) {
-        return determinants.calculate(code, ExceptionFilter.day("from", from), ExceptionFilter.day("to", to));
     }
 
     private TariffJson json(Tariff t) {

@@ -4,12 +4,15 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.openmdms.billing.boundary.Tariffs;
+import org.openmdms.billing.control.TariffCalendarCsv;
 import org.openmdms.billing.entity.CppEvent;
 import org.openmdms.billing.entity.DayPeriodRow;
 import org.openmdms.billing.entity.Holidays;
@@ -306,8 +310,10 @@ public class TariffEdit implements Serializable {
                 throw new IllegalArgumentException("Choose a CSV file: start,period per interval");
             }
             int stored;
-            try (InputStream in = calendarFile.getInputStream()) {
-                stored = tariffs.publish(code, CalendarCsv.parse(in, CalendarCsv.zone(publishZone)));
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(calendarFile.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                stored = tariffs.publish(code, TariffCalendarCsv.parse(in, publishZone == null || publishZone.isBlank()
+                        ? ZoneOffset.UTC : ZoneId.of(publishZone.strip())));
             }
             Messages.info(stored + " intervals of " + code + " published");
             published = tariffs.published(code);
