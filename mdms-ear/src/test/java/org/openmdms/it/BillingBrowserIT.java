@@ -79,9 +79,13 @@ class BillingBrowserIT {
                 + "\"seasons\":[{\"name\":\"all-year\",\"startDay\":\"01-01\",\"endDay\":\"01-01\",\"periods\":["
                 + weekday + "]}]}", null);
         assertEquals(200, saved.status(), saved.body());
+        // Read back after the transaction: the seasons come with the tariff.
+        Api.Reply read = admin.get("tariffs/" + tariff);
+        assertEquals(200, read.status(), read.body());
+        assertEquals(5, read.json().getJsonArray("seasons").getJsonObject(0).getJsonArray("periods").size(), read.body());
         assertEquals(200, admin.put("billing-cycles/" + cycle, "{\"name\":\"Browser cycle\",\"readDates\":[\""
                 + FIRST + "\",\"" + END + "\"]}", null).status());
-        Api.Reply assigned = admin.put("usage-points/billing", "{\"usagePoints\":[\"" + usagePoint + "\"],\"tariff\":\""
+        Api.Reply assigned = admin.put("billing-assignments", "{\"usagePoints\":[\"" + usagePoint + "\"],\"tariff\":\""
                 + tariff + "\",\"billingCycle\":\"" + cycle + "\"}", null);
         assertEquals(200, assigned.status(), assigned.body());
         admin.post("users", "{\"username\":\"" + analyst + "\",\"password\":\"secret-123\",\"roles\":[\"analyst\"]}");
