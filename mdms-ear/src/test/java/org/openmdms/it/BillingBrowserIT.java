@@ -125,6 +125,7 @@ class BillingBrowserIT {
         assertTrue(row.contains("expected 192") && row.contains("present 192") && row.contains("missing 0"), row);
         assertTrue(row.contains("Final") && !row.contains("Provisional") && !row.contains("Stale"), row);
         assertTrue(row.contains("v1") && row.contains("FIRST"), row);
+        session.screenshot("determinants");
 
         // A corrected read on Monday's peak: the determinants are stale until calculated again.
         assertEquals(200, Api.admin().postCsv("readings/import?format=lcl&source=fix-" + run,
@@ -144,6 +145,7 @@ class BillingBrowserIT {
         assertTrue(versions.contains("delivered 108 → 109 kWh") && versions.contains("peak 12 → 13 kWh")
                 && versions.contains("peak max 2 → 4 kW"), versions);
         assertTrue(versions.contains("first calculation"), versions);
+        session.screenshot("versions");
         browser.findElement(By.cssSelector("#determinant-history-dialog .ui-dialog-titlebar-close")).click();
 
         // The cycle's run: nothing changed since, so its one usage point is unchanged.
@@ -175,6 +177,8 @@ class BillingBrowserIT {
         String list = browser.findElement(By.id("tariffs:table")).getText();
         assertTrue(list.contains("Browser TOU") && list.contains("off-peak 10, peak 30 p/kWh"), list);
         browser.findElement(By.linkText(tariff)).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("tariff:save")));
+        session.screenshot("tariff");
 
         // The weekday peak ends at 18:00 now: the hour to 19:00 is nobody's.
         WebElement peakEnd = wait.until(ExpectedConditions.elementToBeClickable(
@@ -185,6 +189,7 @@ class BillingBrowserIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "18:00–19:00"));
         assertTrue(browser.findElement(By.id("messages")).getText().contains("no period covers"),
                 browser.findElement(By.id("messages")).getText());
+        session.screenshot("tariff-refused");
     }
 
     /** The first row of the Determinants table, once shown. */
