@@ -171,6 +171,12 @@ class BillingBrowserIT {
         assertTrue(page.body().contains("determinants-tariff"), "the auditor sees the tab");
         assertFalse(page.body().contains("Calculate now"), "an auditor gets no Calculate button");
 
+        Api.Reply cycles = Api.admin().page("admin/billing-cycles.xhtml");
+        assertEquals(200, cycles.status());
+        assertTrue(cycles.body().contains(cycle) && cycles.body().contains("2013-01-04 to 2013-01-08, 1 period"));
+        assertEquals(200, Api.admin().page("admin/holiday-calendars.xhtml").status());
+        assertEquals(403, Api.as(auditor, "secret-123").page("admin/tariffs.xhtml").status());
+
         browser.get(Deployments.BASE_URL + "/admin/tariffs.xhtml");
         session.signIn(Deployments.ADMIN, Deployments.ADMIN_PASSWORD);
         wait.until(ExpectedConditions.elementToBeClickable(By.linkText(tariff)));

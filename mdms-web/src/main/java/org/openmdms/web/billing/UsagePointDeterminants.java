@@ -252,6 +252,14 @@ public class UsagePointDeterminants implements Serializable {
         }
     }
 
+    /** Whether the row is a part of its billing period (an account change inside it), not the whole. */
+    public boolean split(Current current) {
+        DeterminantRow row = current.row();
+        java.time.ZoneId id = java.time.ZoneId.of(zone);
+        return !row.partStart().equals(row.periodStart().atStartOfDay(id).toInstant())
+                || !row.partEnd().equals(row.periodEnd().atStartOfDay(id).toInstant());
+    }
+
     public void select(Current row) {
         selected = row;
     }
