@@ -118,7 +118,7 @@ class BillingBrowserIT {
         String row = row();
         // Friday and Monday: 6 peak half-hours of 1 kWh each; the rest, weekend evenings included, off-peak.
         assertTrue(row.contains(FIRST + " to " + END), row);
-        assertTrue(row.contains("108 kWh"), row);
+        assertTrue(row.contains("delivered 108 received 0 net 108 CPP 0"), row);
         assertTrue(row.contains("peak 12 2 2013-01-04 16:30 +00:00 360"), row);
         assertTrue(row.contains("off-peak 96 2 2013-01-05 16:30 +00:00 960"), row);
         assertTrue(row.contains("1320"), row);
@@ -136,7 +136,7 @@ class BillingBrowserIT {
         browser.findElement(By.id("tabs:determinants:calculate")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "calculated"));
         row = row();
-        assertTrue(row.contains("109 kWh") && row.contains("peak 13 4 2013-01-07 17:30 +00:00 390"), row);
+        assertTrue(row.contains("delivered 109") && row.contains("peak 13 4 2013-01-07 17:30 +00:00 390"), row);
         assertTrue(row.contains("v2") && row.contains("STALE") && !row.contains("Stale"), row);
 
         browser.findElement(By.id("tabs:determinants:table:0:versions")).click();
