@@ -198,6 +198,50 @@ class BillingBrowserIT {
         session.screenshot("tariff-refused");
     }
 
+    /**
+     * An auditor picks the determinants report of the cycle's period on the Reports page and downloads
+     * it with the page's own link and session; the file opens with Apache POI and holds the values.
+     */
+    @Test
+    void anAuditorDownloadsTheDeterminantsReportAndItOpensAsASpreadsheet() throws Exception {
+        assertEquals(200, Api.admin().post("usage-points/" + usagePoint + "/determinants?from=" + FIRST + "&to=" + END,
+                "").status());
+        String auditor = "br" + run.toLowerCase(Locale.ROOT);
+        Api.admin().post("users", "{\"username\":\"" + auditor + "\",\"password\":\"secret-123\",\"roles\":[\"auditor\"]}");
+        browser.get(Deployments.BASE_URL + "/report/reports.xhtml");
+        session.signIn(auditor, "secret-123");
+        session.choose("report:kind", "Billing determinants");
+        session.choose("report:cycle", cycle + " – Browser cycle");
+        session.choose("report:period", FIRST.toString());
+        WebElement link = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("report:link")));
+        session.screenshot("reports");
+        String href = link.getAttribute("href");
+        assertTrue(href.contains("/api/reports/determinants.xlsx?cycle=" + cycle + "&periodStart=" + FIRST), href);
+
+        // The browser's session cookie fetches the file, as a click would.
+        String cookies = browser.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
+        java.net.http.HttpResponse<byte[]> file = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(href)).header("Cookie", cookies).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, file.statusCode());
+        assertTrue(file.headers().firstValue("Content-Type").orElse("").contains("spreadsheetml"));
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(file.body()))) {
+            org.apache.poi.ss.usermodel.Sheet sheet = book.getSheet("Determinants");
+            assertEquals("Usage point", sheet.getRow(0).getCell(0).getStringCellValue());
+            assertEquals(2, sheet.getLastRowNum(), "one row per TOU period: off-peak and peak");
+            java.util.Map<String, Double> kwh = new java.util.TreeMap<>();
+            for (int i = 1; i <= 2; i++) {
+                org.apache.poi.ss.usermodel.Row row = sheet.getRow(i);
+                assertEquals(usagePoint, row.getCell(0).getStringCellValue());
+                assertEquals(108.0, row.getCell(8).getNumericCellValue(), 1e-9, "kWh delivered in the period");
+                kwh.put(row.getCell(18).getStringCellValue(), row.getCell(19).getNumericCellValue());
+            }
+            assertEquals(java.util.Map.of("off-peak", 96.0, "peak", 12.0), kwh);
+        }
+    }
+
     /** The first row of the Determinants table, once shown. */
     private String row() {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(

@@ -366,9 +366,12 @@ class LclDeterminantsIT {
             long channel = admin.get("usage-points/" + meter.getValue()).json().getJsonArray("channels")
                     .getJsonObject(0).getJsonNumber("id").longValue();
             Map<Instant, BigDecimal> found = new TreeMap<>();
-            Instant last = raw.lastKey().plus(HALF_HOUR).plusSeconds(1);
-            // the reads API gives at most 62 days at a time
-            for (Instant from = raw.firstKey().plus(HALF_HOUR); from.isBefore(last); from = from.plus(Duration.ofDays(60))) {
+            // VEE judges whole London days: a file ending at 23:30 GMT in summer leaves the rest of the next
+            // London day to estimates. The reads API gives at most 62 days at a time.
+            Instant first = raw.firstKey().atZone(LONDON).toLocalDate().atStartOfDay(LONDON).toInstant().plus(HALF_HOUR);
+            Instant last = raw.lastKey().atZone(LONDON).toLocalDate().plusDays(1).atStartOfDay(LONDON).toInstant()
+                    .plus(HALF_HOUR);
+            for (Instant from = first; from.isBefore(last); from = from.plus(Duration.ofDays(60))) {
                 Instant to = from.plus(Duration.ofDays(60)).isBefore(last) ? from.plus(Duration.ofDays(60)) : last;
                 admin.get("usage-points/" + meter.getValue() + "/channels/" + channel + "/reads?from=" + from + "&to="
                         + to).json().getJsonArray("reads").getValuesAs(JsonObject.class).stream()
