@@ -70,6 +70,11 @@ final class Api {
         return send(request(path).GET());
     }
 
+    /** A file download: any content type accepted. */
+    Reply download(String path) {
+        return send(request(path).setHeader("Accept", "*/*").GET());
+    }
+
     Reply post(String path, String json) {
         return send(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));

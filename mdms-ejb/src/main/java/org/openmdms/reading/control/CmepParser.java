@@ -49,8 +49,12 @@ import org.openmdms.reading.entity.ReadSource;
  * <li><b>Direction</b>: CMEP units do not say it; every read is {@link FlowDirection#DELIVERED}.</li>
  * <li><b>Quality codes</b>: empty, {@code 0}, {@code A} → ACTUAL, valid; {@code E}, {@code ES} →
  * ESTIMATED; {@code S} → ESTIMATED + {@link Quality#SUBSTITUTED}; {@code Q} → ACTUAL +
- * {@link Quality#QUESTIONABLE}; {@code P} → ACTUAL + {@link Quality#POWER_OUTAGE}. Any other code
- * rejects that value (line and reason) and the next triple goes on from its time.</li>
+ * {@link Quality#QUESTIONABLE}; {@code P} → ACTUAL + {@link Quality#POWER_OUTAGE}. This product's
+ * extension (what {@link CmepWriter} writes for other combinations): {@code A} or {@code E}
+ * followed by the quality flag bits in decimal ({@code E256} = estimated by linear interpolation)
+ * → that source with those flags. {@code M} (edited by an analyst of the sender, optionally with
+ * flags) is refused with its reason: edits are made here, by analysts, with a reason. Any other
+ * code rejects that value (line and reason) and the next triple goes on from its time.</li>
  * <li><b>Errors</b>: a malformed record (record type, missing fields, bad count, count not matching
  * the triples, bad timestamp, constant, interval or unit) is rejected as a whole; a bad triple (time,
  * quality, number) rejects only that value (after a bad time, following empty times are rejected
@@ -99,6 +103,9 @@ public final class CmepParser {
 
     /** Quality and source a CMEP quality code stands for. */
     record Code(int quality, ReadSource source) {
+        /** The highest flag set {@link Quality} defines (bits 0–11). */
+        static final int MAX_FLAGS = (1 << 12) - 1;
+
         static Code of(String code) {
             return switch (code.toUpperCase(Locale.ROOT)) {
                 case "", "0", "A" -> new Code(Quality.VALID, ReadSource.ACTUAL);
@@ -106,8 +113,20 @@ public final class CmepParser {
                 case "S" -> new Code(Quality.SUBSTITUTED, ReadSource.ESTIMATED);
                 case "Q" -> new Code(Quality.QUESTIONABLE, ReadSource.ACTUAL);
                 case "P" -> new Code(Quality.POWER_OUTAGE, ReadSource.ACTUAL);
-                default -> null;
+                default -> extension(code.toUpperCase(Locale.ROOT));
             };
+        }
+
+        /** The source letter and the flag bits ({@code E256}); null if not in that form. */
+        private static Code extension(String code) {
+            if (!code.matches("[AEM][0-9]{1,4}|M")) {
+                return null;
+            }
+            int quality = code.length() == 1 ? Quality.VALID : Integer.parseInt(code.substring(1));
+            if (quality > MAX_FLAGS) {
+                return null;
+            }
+            return new Code(quality, ReadSource.of(code.charAt(0)));
         }
     }
 
@@ -216,7 +235,12 @@ public final class CmepParser {
             Code code = Code.of(codeText);
             if (code == null) {
                 sink.reject(new RowError(line, "triple " + (i + 1) + ": unknown quality code '" + codeText
-                        + "' (known: empty, 0, A, E, ES, S, Q, P)"));
+                        + "' (known: empty, 0, A, E, ES, S, Q, P, or A/E followed by the quality flag bits, e.g. E256)"));
+                continue;
+            }
+            if (code.source() == ReadSource.EDITED) {
+                sink.reject(new RowError(line, "triple " + (i + 1) + ": quality code '" + codeText + "' marks a value"
+                        + " an analyst of the sender edited; edits are not imported (analysts edit here, with a reason)"));
                 continue;
             }
             String valueText = fields.get(at + 2);

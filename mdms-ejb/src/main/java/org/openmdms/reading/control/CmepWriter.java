@@ -25,10 +25,16 @@ import org.openmdms.reading.entity.ReadSource;
  * M3).
  *
  * <p>Quality codes: ACTUAL valid → {@code A}; ESTIMATED valid → {@code E}; ESTIMATED substituted
- * → {@code S}; ACTUAL questionable → {@code Q}; ACTUAL power outage → {@code P}. Reads that CMEP
- * cannot carry — other combinations (e.g. EDITED, or two flags), a direction other than
- * DELIVERED, or a record that would start at a local time repeated by a DST change at its second
- * occurrence (the parser would read it as the first) — throw {@link IllegalArgumentException}.
+ * → {@code S}; ACTUAL questionable → {@code Q}; ACTUAL power outage → {@code P}. Any other
+ * combination is written in this product's extension, the source letter followed by the quality
+ * flag bits in decimal — {@code E256} (estimated by linear interpolation), {@code E512} (like day),
+ * {@code A4} (actual, clock adjusted) — which {@link CmepParser} reads back as the same flags, so
+ * a re-import finds the stored read and counts a duplicate. An analyst's edit is written {@code M}
+ * ({@code M<flags>} with flags): the receiver learns the value was edited; this product's parser
+ * refuses to import it as an edit (edits are made by analysts, with a reason). Reads that CMEP
+ * cannot carry — a direction other than DELIVERED, or a record that would start at a local time
+ * repeated by a DST change at its second occurrence (the parser would read it as the first) —
+ * throw {@link IllegalArgumentException}.
  */
 public final class CmepWriter {
 
@@ -127,7 +133,8 @@ public final class CmepWriter {
         if (source == ReadSource.ACTUAL && quality == Quality.POWER_OUTAGE) {
             return "P";
         }
-        throw new IllegalArgumentException("no CMEP quality code for source " + source + " with quality flags " + quality);
+        // this product's extension: the source letter and the flag bits, read back by CmepParser
+        return source.code() + (source == ReadSource.EDITED && quality == Quality.VALID ? "" : String.valueOf(quality));
     }
 
     /** Quotes a field if it holds a comma or a quote. */

@@ -3,6 +3,7 @@ package org.openmdms.reading.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openmdms.meter.entity.FlowDirection;
 import org.openmdms.meter.entity.Unit;
@@ -211,12 +213,51 @@ class CmepParserTest {
                 + "MEPMD01,19970819,MDMS,,UTILITY,,202401010000,M1,OK,E,KWH,1,00000015,1,201301010100,E,3\r\n", out.toString());
     }
 
-    @ParameterizedTest(name = "cannot write quality {0} from {1}")
-    @CsvSource({"0, EDITED", "17, ESTIMATED", "16, ACTUAL"})
-    void writerRefusesWhatCmepCannotCarry(int quality, ReadSource source) {
-        CmepWriter writer = new CmepWriter(new StringWriter(), ZoneOffset.UTC, "A", "B", Instant.EPOCH);
-        assertThrows(IllegalArgumentException.class,
-                () -> writer.write(read("M1", Instant.EPOCH, "1", quality, source)));
+    @ParameterizedTest(name = "quality {0} from {1} is written {2} and read back as it was")
+    @CsvSource({"256, ESTIMATED, E256", "2560, ESTIMATED, E2560", "17, ESTIMATED, E17", "16, ACTUAL, A16",
+            "4, ACTUAL, A4", "3, ACTUAL, A3"})
+    void writerExtendsTheCodesForFlagsTheTableLacksAndTheParserReadsThemBack(int quality, ReadSource source,
+            String code) {
+        StringWriter out = new StringWriter();
+        CmepWriter writer = new CmepWriter(out, ZoneOffset.UTC, "A", "B", Instant.EPOCH);
+        writer.write(read("M1", Instant.parse("2013-01-01T00:15:00Z"), "1.25", quality, source));
+        writer.flush();
+        assertTrue(out.toString().endsWith(",1,201301010015," + code + ",1.25\r\n"), out.toString());
+
+        RecordingSink reimported = new RecordingSink();
+        new CmepParser().parse(new StringReader(out.toString()), reimported);
+        assertEquals("", reimported.rejectsText());
+        assertEquals(quality, reimported.intervals.get(0).quality());
+        assertEquals(source, reimported.intervals.get(0).source());
+    }
+
+    @Test
+    void anEditIsWrittenMAndTheParserRefusesToImportItAsAnEdit() {
+        StringWriter out = new StringWriter();
+        CmepWriter writer = new CmepWriter(out, ZoneOffset.UTC, "A", "B", Instant.EPOCH);
+        Instant end = Instant.parse("2013-01-01T00:15:00Z");
+        writer.write(read("M1", end, "1", Quality.VALID, ReadSource.ACTUAL));
+        writer.write(read("M1", end.plusSeconds(900), "2", Quality.VALID, ReadSource.EDITED));
+        writer.write(read("M1", end.plusSeconds(1800), "3", Quality.QUESTIONABLE, ReadSource.EDITED));
+        writer.flush();
+        assertTrue(out.toString().endsWith(",3,201301010015,A,1,,M,2,,M1,3\r\n"), out.toString());
+
+        RecordingSink reimported = new RecordingSink();
+        new CmepParser().parse(new StringReader(out.toString()), reimported);
+        assertEquals(1, reimported.intervals.size());
+        assertTrue(reimported.rejectsText().contains("triple 2: quality code 'M' marks a value an analyst of the sender"
+                + " edited; edits are not imported"), reimported.rejectsText());
+        assertTrue(reimported.rejectsText().contains("triple 3: quality code 'M1'"), reimported.rejectsText());
+    }
+
+    @ParameterizedTest(name = "quality code {0} is not read")
+    @ValueSource(strings = {"E4096", "X1", "E-1", "EE", "A12345"})
+    void codesOutsideTheTableAndTheExtensionAreRejected(String code) {
+        RecordingSink sink = new RecordingSink();
+        new CmepParser().parse(new StringReader("MEPMD01,19970819,A,,B,,201301010000,M1,OK,E,KWH,1,00000015,1,"
+                + "201301010015," + code + ",1\r\n"), sink);
+        assertEquals(0, sink.intervals.size());
+        assertTrue(sink.rejectsText().contains("unknown quality code '" + code + "'"), sink.rejectsText());
     }
 
     @Test

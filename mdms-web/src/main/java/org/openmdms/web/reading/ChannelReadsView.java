@@ -521,4 +521,13 @@ public class ChannelReadsView implements Serializable {
     public int getMaxDays() {
         return MAX_DAYS;
     }
+
+    /** The Green Button download of the usage point for the days shown (the API's "to" is exclusive). */
+    public String getGreenButtonPath() {
+        if (code == null || from == null || to == null) {
+            return null;
+        }
+        return "/api/usage-points/" + java.net.URLEncoder.encode(code, java.nio.charset.StandardCharsets.UTF_8)
+                .replace("+", "%20") + "/green-button?from=" + from + "&to=" + to.plusDays(1);
+    }
 }
