@@ -125,7 +125,7 @@ final class Api {
     record Download(int status, byte[] body, java.net.http.HttpHeaders headers) {
     }
 
-    Download download(String path) {
+    Download downloadBytes(String path) {
         try {
             HttpResponse<byte[]> response = HTTP.send(request(path).header("Accept", "*/*").GET().build(),
                     HttpResponse.BodyHandlers.ofByteArray());

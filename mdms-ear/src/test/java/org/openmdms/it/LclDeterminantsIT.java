@@ -330,7 +330,7 @@ class LclDeterminantsIT {
     }
 
     private org.apache.poi.xssf.usermodel.XSSFWorkbook workbook(String path) {
-        Api.Download report = admin.download(path);
+        Api.Download report = admin.downloadBytes(path);
         assertEquals(200, report.status(), new String(report.body(), StandardCharsets.UTF_8));
         assertTrue(report.headers().firstValue("Content-Disposition").orElse("").contains(".xlsx"));
         try {
