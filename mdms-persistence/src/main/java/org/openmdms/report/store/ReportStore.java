@@ -93,6 +93,33 @@ public class ReportStore extends JdbcStore {
         });
     }
 
+    /**
+     * Every determinant version calculated in [from, to), one row per TOU period, in usage point,
+     * period, account part and version order; column 25 says whether a version of the same usage point
+     * and period was calculated before {@code from} (then this one corrects what was sent).
+     */
+    public void determinantsCalculated(Instant from, Instant to, Rows rows) {
+        inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT up.code, b.account_id, b.period_start, b.period_end,"
+                    + " t.code, b.version, b.part_start, b.delivered_kwh, b.received_kwh, b.net_kwh, b.cpp_kwh,"
+                    + " b.expected_intervals, b.present_intervals, b.estimated_intervals, b.edited_intervals, b.is_final,"
+                    + " b.cost, p.period, p.delivered_kwh, p.max_kw, p.max_kw_end, p.cost, b.id, b.usage_point_id,"
+                    + " CASE WHEN EXISTS (SELECT 1 FROM billing_determinant e WHERE e.usage_point_id = b.usage_point_id"
+                    + " AND e.period_start = b.period_start AND e.calculated_at < ?) THEN 1 ELSE 0 END"
+                    + " FROM billing_determinant b JOIN usage_point up ON up.id = b.usage_point_id"
+                    + " JOIN tou_schedule t ON t.id = b.schedule_id"
+                    + " LEFT JOIN billing_determinant_period p ON p.determinant_id = b.id"
+                    + " WHERE b.calculated_at >= ? AND b.calculated_at < ?"
+                    + " ORDER BY up.code, b.period_start, b.part_start, b.version, p.period")) {
+                s.setObject(1, utc(from));
+                s.setObject(2, utc(from));
+                s.setObject(3, utc(to));
+                each(s, rows);
+            }
+            return null;
+        });
+    }
+
     private void stream(String sql, LocalDate from, LocalDate to, Rows rows) {
         inTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement(sql)) {
