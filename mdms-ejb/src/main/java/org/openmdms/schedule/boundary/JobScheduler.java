@@ -3,6 +3,7 @@ package org.openmdms.schedule.boundary;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
@@ -47,6 +48,7 @@ import org.quartz.impl.StdSchedulerFactory;
  */
 @Singleton
 @Startup
+@PermitAll // called by Schedules, which checks the caller's role
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class JobScheduler {
 

@@ -90,7 +90,8 @@ public final class CronSchedule {
         String days = days(f[3], f[5]);
         String months = "*".equals(f[4]) ? "" : " in " + months(f[4]);
         String years = f.length == 7 && !"*".equals(f[6]) ? " in " + f[6] : "";
-        return capitalise(days.isEmpty() ? when : when + ", " + days) + months + years + " (" + zone.getId() + ")";
+        boolean repeating = when.startsWith("every") && "every day".equals(days);
+        return capitalise(repeating ? when : when + ", " + days) + months + years + " (" + zone.getId() + ")";
     }
 
     private static String time(String sec, String min, String hour) {
