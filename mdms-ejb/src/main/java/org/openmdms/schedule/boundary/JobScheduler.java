@@ -81,7 +81,7 @@ public class JobScheduler {
                     Settings.schedulerCheckinMillis())).getScheduler();
             int retries = Settings.schedulerRetries();
             Duration delay = Duration.ofSeconds(Settings.schedulerRetryDelaySeconds());
-            scheduler.setJobFactory((bundle, s) -> new QuartzJob(runner, retries, delay));
+            scheduler.setJobFactory((bundle, s) -> new QuartzJob(runner::run, retries, delay));
             for (ScheduledJob job : jobs()) {
                 register(job);
             }

@@ -33,11 +33,17 @@ public class QuartzJob implements Job {
     static final String BY_RECOVERY = "recovery";
     private static final Logger LOG = Logger.getLogger(QuartzJob.class.getName());
 
-    private final JobRunner runner;
+    /** What runs a firing and records it: {@link JobRunner#run} in the server. */
+    interface Runner {
+        JobRunner.Result run(String name, Instant fireTime, int attempt, String triggeredBy, String node,
+                boolean recovering);
+    }
+
+    private final Runner runner;
     private final int retries;
     private final Duration retryDelay;
 
-    QuartzJob(JobRunner runner, int retries, Duration retryDelay) {
+    QuartzJob(Runner runner, int retries, Duration retryDelay) {
         this.runner = runner;
         this.retries = retries;
         this.retryDelay = retryDelay;
