@@ -1,5 +1,7 @@
 -- Oracle 23ai. Reviewed, not executed on our machines.
 -- Twin of sql/common/V13__tou_and_billing_determinants.sql (BOOLEAN is a column type from Oracle 23ai on).
+-- tou_calendar_interval.interval_start and usage_point_account.valid_from are in primary keys, where
+-- Oracle refuses TIMESTAMP WITH TIME ZONE (ORA-02329): they hold UTC as plain TIMESTAMP, as V7 does.
 CREATE SEQUENCE holiday_calendar_seq START WITH 1 INCREMENT BY 50;
 CREATE SEQUENCE tou_schedule_seq START WITH 1 INCREMENT BY 50;
 CREATE SEQUENCE cpp_event_seq START WITH 1 INCREMENT BY 50;
@@ -85,7 +87,7 @@ COMMENT ON TABLE tou_price IS 'Energy price of a TOU period, in the schedule pri
 
 CREATE TABLE tou_calendar_interval (
     schedule_id     NUMBER(19)       NOT NULL,
-    interval_start  TIMESTAMP WITH TIME ZONE NOT NULL,
+    interval_start  TIMESTAMP     NOT NULL,
     period          VARCHAR2(64 CHAR)  NOT NULL,
     CONSTRAINT pk_tou_calendar_interval PRIMARY KEY (schedule_id, interval_start),
     CONSTRAINT fk_tou_calendar_interval_schedule FOREIGN KEY (schedule_id) REFERENCES tou_schedule (id)
@@ -132,7 +134,7 @@ CREATE INDEX ix_usage_point_billing_cycle ON usage_point (billing_cycle_id);
 
 CREATE TABLE usage_point_account (
     usage_point_id  NUMBER(19)       NOT NULL,
-    valid_from      TIMESTAMP WITH TIME ZONE NOT NULL,
+    valid_from      TIMESTAMP     NOT NULL,
     account_id      VARCHAR2(64 CHAR)  NOT NULL,
     CONSTRAINT pk_usage_point_account PRIMARY KEY (usage_point_id, valid_from),
     CONSTRAINT fk_usage_point_account_up FOREIGN KEY (usage_point_id) REFERENCES usage_point (id)

@@ -116,6 +116,23 @@ final class Api {
         return send(request);
     }
 
+    /** A download (a report): status and the bytes of the body. */
+    record Download(int status, byte[] body, java.net.http.HttpHeaders headers) {
+    }
+
+    Download download(String path) {
+        try {
+            HttpResponse<byte[]> response = HTTP.send(request(path).header("Accept", "*/*").GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(response.statusCode(), response.body(), response.headers());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/" + path))
                 .timeout(Duration.ofSeconds(60))

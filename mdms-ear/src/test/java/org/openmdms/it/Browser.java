@@ -91,6 +91,16 @@ final class Browser implements AutoCloseable {
         throw new AssertionError("could not choose " + label + " in " + menuId);
     }
 
+    /** Keeps a screenshot of the page as it is now: target/browser-{name}-{step}.png. */
+    void screenshot(String step) {
+        try {
+            Files.write(Path.of("target", "browser-" + name + "-" + step + ".png"),
+                    ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Override
     public void close() throws IOException {
         try {

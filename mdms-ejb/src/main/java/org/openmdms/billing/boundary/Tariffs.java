@@ -21,6 +21,7 @@ import org.openmdms.billing.entity.BillingCycle;
 import org.openmdms.billing.entity.CppEvent;
 import org.openmdms.billing.entity.Holidays;
 import org.openmdms.billing.entity.Tariff;
+import org.openmdms.billing.entity.TariffSeason;
 import org.openmdms.billing.store.TariffCalendarStore;
 import org.openmdms.billing.store.TariffStore;
 import org.openmdms.meter.boundary.RegistryNotFound;
@@ -93,7 +94,7 @@ public class Tariffs {
             store.add(tariff);
         }
         audit.record(created ? "tariff.create" : "tariff.change", "tariff", code, before, state(tariff));
-        return tariff;
+        return loaded(tariff);
     }
 
     /** Publishes the periods of a calendar tariff's intervals (by interval start), replacing those of the same span. */
@@ -194,7 +195,7 @@ public class Tariffs {
                 Map<String, Object> after = new LinkedHashMap<>();
                 after.put("tariffId", newTariff);
                 after.put("billingCycleId", newCycle);
-                audit.record("usage-point.billing", "usage-point", code, before, after);
+                audit.record("usage-point.billing", org.openmdms.meter.boundary.MeterRegistry.USAGE_POINT, code, before, after);
                 changed++;
             }
         }
@@ -214,12 +215,20 @@ public class Tariffs {
 
     @RolesAllowed({Role.ADMIN, Role.ANALYST, Role.AUDITOR})
     public List<Tariff> tariffs() {
-        return store.tariffs();
+        List<Tariff> all = store.tariffs();
+        all.forEach(Tariffs::loaded);
+        return all;
+    }
+
+    /** Loads the seasons (lazy) while the transaction lasts: callers read them after it, detached. */
+    private static Tariff loaded(Tariff tariff) {
+        tariff.seasons().forEach(TariffSeason::periods);
+        return tariff;
     }
 
     @RolesAllowed({Role.ADMIN, Role.ANALYST, Role.AUDITOR})
     public Tariff tariff(String code) {
-        return store.tariff(code).orElseThrow(() -> new RegistryNotFound("No tariff " + code));
+        return loaded(store.tariff(code).orElseThrow(() -> new RegistryNotFound("No tariff " + code)));
     }
 
     @RolesAllowed({Role.ADMIN, Role.ANALYST, Role.AUDITOR})
@@ -252,6 +261,13 @@ public class Tariffs {
     public String[] billingOf(UsagePoint up) {
         return new String[] {up.tariffId() == null ? null : store.tariff(up.tariffId()).map(Tariff::code).orElse(null),
                 up.billingCycleId() == null ? null : store.cycle(up.billingCycleId()).map(BillingCycle::code).orElse(null)};
+    }
+
+    /** The tariff and cycle codes of the usage point with this code (null where none), for its page. */
+    @RolesAllowed({Role.ADMIN, Role.ANALYST, Role.AUDITOR})
+    public String[] billingOf(String usagePointCode) {
+        return billingOf(usagePoints.findByCode(usagePointCode)
+                .orElseThrow(() -> new RegistryNotFound("No usage point " + usagePointCode)));
     }
 
     static Map<String, Object> state(Tariff tariff) {

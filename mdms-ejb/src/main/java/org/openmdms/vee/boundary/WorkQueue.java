@@ -38,6 +38,15 @@ public class WorkQueue {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    org.openmdms.reading.store.PendingDayStore pending;
+
+    /** The VEE backlog: channel days ingest queued that the worker has not judged yet. */
+    @jakarta.annotation.security.PermitAll
+    public long backlog() {
+        return pending.count();
+    }
+
     @Resource
     SessionContext context;
 
