@@ -111,6 +111,35 @@ public final class Settings {
                 .orElse("drop"));
     }
 
+    /** Worker threads of the job scheduler on each node: how many scheduled jobs one node runs at once. */
+    public static int schedulerThreads() {
+        return Math.max(1, Integer.parseInt(value("mdms.scheduler.threads", "MDMS_SCHEDULER_THREADS").orElse("3")));
+    }
+
+    /** Times a failed run of a scheduled job is tried again (0: never). */
+    public static int schedulerRetries() {
+        int retries = Integer.parseInt(value("mdms.scheduler.retries", "MDMS_SCHEDULER_RETRIES").orElse("2"));
+        if (retries < 0) {
+            throw new IllegalArgumentException("mdms.scheduler.retries must be 0 or more, not " + retries);
+        }
+        return retries;
+    }
+
+    /** Seconds between a failed run of a scheduled job and its retry. */
+    public static int schedulerRetryDelaySeconds() {
+        return Math.max(1, Integer.parseInt(value("mdms.scheduler.retry.delay.seconds",
+                "MDMS_SCHEDULER_RETRY_DELAY_SECONDS").orElse("300")));
+    }
+
+    /**
+     * Milliseconds between a node's check-ins in the scheduler's cluster table; a node that misses
+     * them is taken for dead and its interrupted jobs run again elsewhere.
+     */
+    public static long schedulerCheckinMillis() {
+        return Math.max(1000, Long.parseLong(value("mdms.scheduler.checkin.millis", "MDMS_SCHEDULER_CHECKIN_MILLIS")
+                .orElse("15000")));
+    }
+
     private static Optional<String> value(String property, String environment) {
         String value = System.getProperty(property);
         if (value == null || value.isBlank()) {

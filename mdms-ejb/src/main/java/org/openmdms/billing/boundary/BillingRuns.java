@@ -1,11 +1,9 @@
 package org.openmdms.billing.boundary;
 
 import jakarta.annotation.Resource;
-import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.annotation.security.RunAs;
 import jakarta.ejb.Asynchronous;
-import jakarta.ejb.Schedule;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -32,7 +30,8 @@ import org.openmdms.meter.store.UsagePointStore;
  * Bulk determinants for a billing cycle: a run takes the cycle's usage points in batches of
  * {@value #BATCH}, each batch in its own transaction with one load of reads, and records its
  * progress as it goes. Started by an analyst (UI, REST) or nightly for every cycle period that ended
- * and has usage points without determinants or with stale ones (reads changed since).
+ * and has usage points without determinants or with stale ones (reads changed since), by the
+ * scheduled job billing-nightly.
  */
 @Stateless
 @RolesAllowed({Role.ADMIN, Role.ANALYST})
@@ -110,12 +109,13 @@ public class BillingRuns {
     }
 
     /**
-     * Nightly: for every cycle, the last {@value #NIGHTLY_PERIODS} periods that have ended, the usage
-     * points without determinants or with stale ones are calculated.
+     * Nightly (the scheduled job {@link NightlyBillingJob}): for every cycle, the last
+     * {@value #NIGHTLY_PERIODS} periods that have ended, the usage points without determinants or with
+     * stale ones are calculated, one run after the other. Returns how many usage points were due.
      */
-    @Schedule(hour = "2", minute = "15", persistent = false)
-    @PermitAll
-    void nightly() {
+    @RolesAllowed(Role.ADMIN)
+    public int nightly() {
+        int total = 0;
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         for (BillingCycle cycle : store.cycles()) {
             List<LocalDate> dates = cycle.readDates();
@@ -133,6 +133,7 @@ public class BillingRuns {
                 LocalDate start = dates.get(i - 1);
                 List<String> due = due(codes, start, end);
                 if (!due.isEmpty()) {
+                    total += due.size();
                     long runId = log.begin(cycle.id(), start, end, due.size(), Caller.SYSTEM);
                     LOG.info(() -> "Billing run " + runId + " of " + cycle.code() + " " + start + " to " + end + ": "
                             + due.size() + " usage points without determinants or stale");
@@ -140,6 +141,7 @@ public class BillingRuns {
                 }
             }
         }
+        return total;
     }
 
     /** The codes without current determinants for the period, or with stale ones. */

@@ -1,8 +1,8 @@
 package org.openmdms.reading.boundary;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.annotation.security.RunAs;
-import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
@@ -13,13 +13,14 @@ import java.util.logging.Logger;
 import org.openmdms.admin.entity.Role;
 import org.openmdms.reading.control.RetentionPolicy;
 import org.openmdms.reading.store.IntervalStore;
+import org.openmdms.reading.store.RetentionResult;
 
 /**
  * Makes the storage for the coming months ready ahead of time (PostgreSQL partitions), at start-up
  * and every night, so that ingest rarely has to create one; reads for other months (late or early
- * data) get theirs on demand. Every night it also applies retention when one is configured
- * (mdms.retention.months), removing whole months past the period. Quartz takes this over with the
- * exports issue.
+ * data) get theirs on demand. Every night (the scheduled job interval-storage-nightly,
+ * {@link NightlyStorageJob}) it also applies retention when one is configured
+ * (mdms.retention.months), removing whole months past the period.
  */
 @Singleton
 @Startup
@@ -40,16 +41,22 @@ public class PartitionCalendar {
         prepareComingMonths();
     }
 
-    @Schedule(hour = "2", minute = "15", persistent = false)
-    void nightly() {
+    /**
+     * Prepares the coming months, then applies retention when one is configured; returns what
+     * retention removed (null when it is off). A failing retention fails the run after the months
+     * are ready, so the scheduler retries it and the run history shows why.
+     */
+    @RolesAllowed(Role.ADMIN)
+    public RetentionResult nightly() {
         prepareComingMonths();
+        if (RetentionPolicy.configured().keepsForever()) {
+            return null;
+        }
         try {
-            if (!RetentionPolicy.configured().keepsForever()) {
-                storage.applyRetention();
-            }
+            return storage.applyRetention();
         } catch (RuntimeException e) {
-            // the coming months are ready; retention (or its setting) is tried again the next night
-            LOG.log(Level.SEVERE, "Interval retention failed", e);
+            LOG.log(Level.SEVERE, "Interval retention failed (the coming months are ready)", e);
+            throw e;
         }
     }
 
