@@ -1,9 +1,7 @@
 package org.openmdms.export.boundary;
 
-import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.annotation.security.RunAs;
-import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -27,7 +25,7 @@ import org.openmdms.report.store.ReportStore;
  * day) and a CORRECTION file (recalculated after an earlier version was sent: a late actual, an edit),
  * each in the fixed-width layout and as CSV, written to {@code mdms.export.billing.dir}. The files
  * depend only on what was calculated that day, so a re-run for the same day writes the same bytes.
- * Runs at 03:30 UTC for the day before, and on demand (REST).
+ * Runs nightly for the day before ({@link NightlyBillingFileJob}, Quartz) and on demand (REST).
  */
 @Stateless
 @RolesAllowed({Role.ADMIN, Role.ANALYST})
@@ -39,6 +37,11 @@ public class BillingFileExport {
 
     @Inject
     ReportStore store;
+
+    /** The number of determinants in the day's files (new and corrections). */
+    public int count(LocalDate day) {
+        return records(day).values().stream().mapToInt(List::size).sum();
+    }
 
     /** Writes the day's files (both kinds, both layouts; a kind without records gives header and trailer only). */
     public List<Path> export(LocalDate day) {
@@ -61,12 +64,6 @@ public class BillingFileExport {
     /** The file's bytes without writing it (a download). */
     public byte[] file(LocalDate day, BillingFile.Kind kind, BillingFile.Layout layout) {
         return new BillingFile(day, kind, layout, records(day).get(kind == BillingFile.Kind.CORRECTION)).bytes();
-    }
-
-    @Schedule(hour = "3", minute = "30", persistent = false)
-    @PermitAll
-    void nightly() {
-        export(LocalDate.now(ZoneOffset.UTC).minusDays(1));
     }
 
     /** The latest version per usage point, period and account part calculated that day, by correction or not. */

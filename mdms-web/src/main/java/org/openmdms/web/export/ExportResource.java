@@ -51,4 +51,42 @@ public class ExportResource {
         }
         return response.build();
     }
+
+    @Inject
+    org.openmdms.export.boundary.BillingFileExport billingFiles;
+
+    /**
+     * Writes the legacy billing files of a UTC day's calculations to the export folder now (what the
+     * nightly job does), replacing those of the same day; returns the files written.
+     */
+    @jakarta.ws.rs.POST
+    @Path("billing")
+    @jakarta.ws.rs.Produces(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
+    public java.util.Map<String, Object> writeBillingFiles(@QueryParam("day") String day) {
+        java.util.List<java.nio.file.Path> files = billingFiles.export(org.openmdms.web.vee.ExceptionFilter.day("day", day));
+        return java.util.Map.of("folder", files.isEmpty() ? "" : files.get(0).getParent().toString(), "files",
+                files.stream().map(f -> f.getFileName().toString()).toList());
+    }
+
+    /** One legacy billing file of a UTC day: {@code kind} new or correction, {@code layout} fixed or csv. */
+    @GET
+    @Path("billing/{day}/{kind}.{layout}")
+    public Response billingFile(@jakarta.ws.rs.PathParam("day") String day, @jakarta.ws.rs.PathParam("kind") String kind,
+            @jakarta.ws.rs.PathParam("layout") String layout) {
+        org.openmdms.export.control.BillingFile.Kind k = switch (kind) {
+            case "new" -> org.openmdms.export.control.BillingFile.Kind.NEW;
+            case "correction" -> org.openmdms.export.control.BillingFile.Kind.CORRECTION;
+            default -> throw new IllegalArgumentException("kind is new or correction");
+        };
+        org.openmdms.export.control.BillingFile.Layout l = switch (layout) {
+            case "dat", "fixed" -> org.openmdms.export.control.BillingFile.Layout.FIXED;
+            case "csv" -> org.openmdms.export.control.BillingFile.Layout.CSV;
+            default -> throw new IllegalArgumentException("layout is dat (fixed width) or csv");
+        };
+        java.time.LocalDate d = org.openmdms.web.vee.ExceptionFilter.day("day", day);
+        byte[] bytes = billingFiles.file(d, k, l);
+        return Response.ok(bytes, l == org.openmdms.export.control.BillingFile.Layout.CSV ? "text/csv" : "text/plain")
+                .header("Content-Disposition", "attachment; filename=\"" + new org.openmdms.export.control.BillingFile(d,
+                        k, l, java.util.List.of()).name() + "\"").build();
+    }
 }
