@@ -287,6 +287,23 @@ class LclDeterminantsIT {
         assertEquals(1, recalculated.getInt("editedIntervals"));
         assertEquals(false, admin.get("usage-points/" + up + "/determinants/stale?" + march).json().getBoolean("stale"));
         assertEquals(versions + 1, admin.get("usage-points/" + up + "/determinants").parse().asJsonArray().size());
+
+        // The legacy billing file of today's calculations holds the latest version, with its values.
+        String today = java.time.LocalDate.now(ZoneOffset.UTC).toString();
+        Api.Reply written = admin.post("exports/billing?day=" + today, "");
+        assertEquals(200, written.status(), written.body());
+        assertEquals(4, written.json().getJsonArray("files").size(), written.body());
+        Api.Reply csv = admin.download("exports/billing/" + today + "/new.csv");
+        assertEquals(200, csv.status(), csv.body());
+        String line = csv.body().lines().filter(l -> l.startsWith("D," + up + ",") && l.contains(",20130301,"))
+                .findFirst().orElseThrow(() -> new AssertionError("no D record of " + up + " in " + csv.body()));
+        String[] d = line.split(",");
+        assertEquals("0002", d[5], line);
+        assertEquals(0, new BigDecimal(d[7]).compareTo(recalculated.getJsonNumber("deliveredKwh").bigDecimalValue()), line);
+        List<String> lines = csv.body().lines().toList();
+        assertTrue(lines.get(0).startsWith("H,MDMSBILL01,"), lines.get(0));
+        assertEquals(Integer.parseInt(lines.get(0).split(",")[4]), lines.stream().filter(l -> l.startsWith("D,")).count());
+        assertEquals(csv.body(), admin.download("exports/billing/" + today + "/new.csv").body(), "same day, same bytes");
     }
 
     /**
