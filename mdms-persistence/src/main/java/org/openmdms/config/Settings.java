@@ -77,6 +77,13 @@ public final class Settings {
         return java.time.ZoneId.of(value("mdms.cmep.zone", "MDMS_CMEP_ZONE").orElse("UTC"));
     }
 
+    /** Where the monthly Excel reports are written (docs/reports.md). */
+    public static java.nio.file.Path reportsExportDir() {
+        return java.nio.file.Path.of(value("mdms.export.reports.dir", "MDMS_EXPORT_REPORTS_DIR").orElseGet(
+                () -> System.getProperty("jboss.server.data.dir", System.getProperty("java.io.tmpdir"))
+                        + "/mdms/exports/reports"));
+    }
+
     /** Where the nightly legacy billing files are written (docs/billing-file.md). */
     public static java.nio.file.Path billingExportDir() {
         return java.nio.file.Path.of(value("mdms.export.billing.dir", "MDMS_EXPORT_BILLING_DIR").orElseGet(
