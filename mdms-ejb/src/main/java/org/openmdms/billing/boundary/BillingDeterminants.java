@@ -113,7 +113,8 @@ public class BillingDeterminants {
         Map<Long, TariffContext> contexts = new HashMap<>();
         List<Long> ids = billed.stream().map(b -> b.up.id()).toList();
         Set<Long> stale = determinants.stale(ids, start, end);
-        Set<Long> calculated = determinants.calculated(ids, start);
+        Map<Long, List<DeterminantRow>> currentByUp = determinants.current(ids, start);
+        Map<Long, List<AccountHistoryStore.AccountFrom>> moves = accounts.changes(ids);
         Instant now = Instant.now();
         List<DeterminantRow> toStore = new ArrayList<>();
         int unchanged = 0;
@@ -121,15 +122,15 @@ public class BillingDeterminants {
             try {
                 TariffContext tariff = contexts.computeIfAbsent(b.up.tariffId(), id -> context(id, billed));
                 List<DeterminantRow> rows = new ArrayList<>();
-                for (AccountPeriod part : b.parts()) {
+                for (AccountPeriod part : b.parts(moves.getOrDefault(b.up.id(), List.of()))) {
                     Determinants d = tariff.calculator.calculate(part, b.delivered.readingType().intervalMinutes(),
                             reads.getOrDefault(b.delivered.id(), List.of()),
                             b.received == null ? null : reads.getOrDefault(b.received.id(), List.of()));
-                    String why = !calculated.contains(b.up.id()) ? "FIRST" : stale.contains(b.up.id()) ? "STALE" : reason;
+                    String why = !currentByUp.containsKey(b.up.id()) ? "FIRST" : stale.contains(b.up.id()) ? "STALE"
+                            : reason;
                     rows.add(row(b.up, part, d, tariff, runId, why, now));
                 }
-                List<DeterminantRow> current = determinants.current(b.up.id(), start);
-                if (same(current, rows)) {
+                if (same(currentByUp.getOrDefault(b.up.id(), List.of()), rows)) {
                     unchanged++;
                 } else {
                     toStore.addAll(rows);
@@ -257,8 +258,7 @@ public class BillingDeterminants {
             this.received = energyChannel(up, FlowDirection.RECEIVED).orElse(null);
         }
 
-        List<AccountPeriod> parts() {
-            List<AccountHistoryStore.AccountFrom> history = accounts.changes(up.id());
+        List<AccountPeriod> parts(List<AccountHistoryStore.AccountFrom> history) {
             if (history.isEmpty()) {
                 return List.of(period.whole(up.accountId() == null || up.accountId().isBlank() ? "(none)" : up.accountId()));
             }

@@ -25,8 +25,9 @@ public class BillingRunLog {
         return run.id();
     }
 
+    /** Adds a batch's counts in one UPDATE, so that lanes reporting at the same time lose none. */
     public void progress(long runId, int done, int calculated, int unchanged, int failed, String failure) {
-        store.run(runId).orElseThrow().progress(done, calculated, unchanged, failed, failure);
+        store.addProgress(runId, done, calculated, unchanged, failed, failure);
     }
 
     public void finish(long runId, BillingRun.Status status, String failure) {

@@ -28,8 +28,8 @@ import org.openmdms.meter.store.UsagePointStore;
 
 /**
  * Bulk determinants for a billing cycle: a run takes the cycle's usage points in batches of
- * {@value #BATCH}, each batch in its own transaction with one load of reads, and records its
- * progress as it goes. Started by an analyst (UI, REST) or nightly for every cycle period that ended
+ * {@value #BATCH}, each batch in its own transaction with one load of reads, in {@value #LANES}
+ * lanes side by side ({@link BillingLane}), and records its progress as it goes. Started by an analyst (UI, REST) or nightly for every cycle period that ended
  * and has usage points without determinants or with stale ones (reads changed since), by the
  * scheduled job billing-nightly.
  */
@@ -40,6 +40,8 @@ import org.openmdms.meter.store.UsagePointStore;
 public class BillingRuns {
 
     static final int BATCH = 100;
+    /** Batches calculated side by side: two keep a 2-core server and its database busy. */
+    static final int LANES = 2;
     /** The nightly run looks back this many ended periods per cycle. */
     static final int NIGHTLY_PERIODS = 3;
     private static final Logger LOG = Logger.getLogger(BillingRuns.class.getName());
@@ -51,7 +53,7 @@ public class BillingRuns {
     BillingRunLog log;
 
     @Inject
-    BillingDeterminants determinants;
+    BillingLane lanes;
 
     @Inject
     DeterminantStore stored;
@@ -74,25 +76,32 @@ public class BillingRuns {
         return runId;
     }
 
-    /** Runs the batches; a failed batch is counted and the run goes on. */
+    /** Runs the batches in {@value #LANES} lanes side by side; a failed batch is counted and the run goes on. */
     @Asynchronous
     public void execute(long runId, List<String> codes, LocalDate start, LocalDate end, String reason) {
         try {
+            List<List<List<String>>> lanes = new ArrayList<>();
+            for (int i = 0; i < LANES; i++) {
+                lanes.add(new ArrayList<>());
+            }
+            int next = 0;
             for (int from = 0; from < codes.size(); from += BATCH) {
-                List<String> batch = codes.subList(from, Math.min(codes.size(), from + BATCH));
-                try {
-                    BillingDeterminants.Outcome outcome = determinants.calculate(batch, start, end, runId, reason);
-                    int calculated = (int) outcome.stored().stream().map(r -> r.usagePointId()).distinct().count();
-                    log.progress(runId, batch.size(), calculated, outcome.unchanged(), outcome.failures().size(),
-                            outcome.failures().isEmpty() ? null : outcome.failures().entrySet().iterator().next()
-                                    .toString());
-                } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "Billing run " + runId + ": a batch of " + batch.size() + " failed", e);
-                    log.progress(runId, batch.size(), 0, 0, batch.size(), String.valueOf(e.getMessage()));
+                lanes.get(next++ % LANES).add(List.copyOf(codes.subList(from, Math.min(codes.size(), from + BATCH))));
+            }
+            List<java.util.concurrent.Future<Void>> running = new ArrayList<>();
+            for (List<List<String>> lane : lanes) {
+                if (!lane.isEmpty()) {
+                    running.add(this.lanes.run(runId, lane, start, end, reason));
                 }
             }
+            for (java.util.concurrent.Future<Void> lane : running) {
+                lane.get();
+            }
             log.finish(runId, BillingRun.Status.COMPLETED, null);
-        } catch (RuntimeException e) {
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            log.finish(runId, BillingRun.Status.FAILED, "interrupted");
+        } catch (java.util.concurrent.ExecutionException | RuntimeException e) {
             log.finish(runId, BillingRun.Status.FAILED, String.valueOf(e.getMessage()));
         }
     }

@@ -77,17 +77,6 @@ public class BillingRun {
         this.status = Status.RUNNING;
     }
 
-    /** Adds the counts of a batch of usage points. */
-    public void progress(int done, int calculated, int unchanged, int failed, String failure) {
-        this.done += done;
-        this.calculated += calculated;
-        this.unchanged += unchanged;
-        this.failed += failed;
-        if (failure != null && this.failure == null) {
-            this.failure = failure.length() > 2000 ? failure.substring(0, 2000) : failure;
-        }
-    }
-
     public void finish(Status status, String failure, Instant at) {
         this.status = status;
         this.finishedAt = at;

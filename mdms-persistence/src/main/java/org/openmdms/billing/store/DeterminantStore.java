@@ -54,6 +54,29 @@ public class DeterminantStore extends JdbcStore {
                 }, DeterminantStore::row));
     }
 
+    /**
+     * The current determinants of several usage points for the period starting on this date, by usage
+     * point (one query per 500 usage points, their periods with one more).
+     */
+    public Map<Long, List<DeterminantRow>> current(Collection<Long> usagePointIds, LocalDate periodStart) {
+        Map<Long, List<DeterminantRow>> byUsagePoint = new LinkedHashMap<>();
+        List<Long> ids = List.copyOf(usagePointIds);
+        for (int start = 0; start < ids.size(); start += 500) {
+            List<Long> part = ids.subList(start, Math.min(ids.size(), start + 500));
+            String in = String.join(", ", java.util.Collections.nCopies(part.size(), "?"));
+            withPeriods(query("SELECT " + COLUMNS + " FROM billing_determinant WHERE usage_point_id IN (" + in
+                    + ") AND period_start = ? AND superseded_at IS NULL ORDER BY usage_point_id, part_start", s -> {
+                        int i = 1;
+                        for (Long id : part) {
+                            s.setLong(i++, id);
+                        }
+                        s.setDate(i, Date.valueOf(periodStart));
+                    }, DeterminantStore::row)).forEach(row -> byUsagePoint.computeIfAbsent(row.usagePointId(),
+                            k -> new ArrayList<>()).add(row));
+        }
+        return byUsagePoint;
+    }
+
     /** Every version of a usage point's determinants, newest period first, then newest version first. */
     public List<DeterminantRow> history(long usagePointId, int limit) {
         return withPeriods(query("SELECT " + COLUMNS + " FROM billing_determinant WHERE usage_point_id = ?"

@@ -82,6 +82,18 @@ public class TariffStore {
         return Optional.ofNullable(em.find(BillingRun.class, id));
     }
 
+    /** Adds counts to a run atomically (lanes report side by side); the first failure is kept. */
+    public void addProgress(long runId, int done, int calculated, int unchanged, int failed, String failure) {
+        em.createQuery("update BillingRun r set r.done = r.done + :done, r.calculated = r.calculated + :calculated,"
+                        + " r.unchanged = r.unchanged + :unchanged, r.failed = r.failed + :failed,"
+                        + " r.failure = coalesce(r.failure, :failure) where r.id = :id")
+                .setParameter("done", done).setParameter("calculated", calculated).setParameter("unchanged", unchanged)
+                .setParameter("failed", failed)
+                .setParameter("failure", failure == null ? null : failure.length() > 2000 ? failure.substring(0, 2000)
+                        : failure)
+                .setParameter("id", runId).executeUpdate();
+    }
+
     /** The latest runs, newest first. */
     public List<BillingRun> runs(int limit) {
         return em.createQuery("select r from BillingRun r order by r.startedAt desc, r.id desc", BillingRun.class)
