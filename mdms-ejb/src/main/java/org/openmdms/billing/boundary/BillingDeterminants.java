@@ -26,6 +26,7 @@ import org.openmdms.billing.control.Determinants;
 import org.openmdms.billing.control.EnergyCost;
 import org.openmdms.billing.control.EnergyPrices;
 import org.openmdms.billing.control.PeriodDeterminant;
+import org.openmdms.billing.control.SlotPeriods;
 import org.openmdms.billing.control.TouSchedule;
 import org.openmdms.billing.entity.Tariff;
 import org.openmdms.billing.store.AccountHistoryStore;
@@ -123,7 +124,8 @@ public class BillingDeterminants {
                 TariffContext tariff = contexts.computeIfAbsent(b.up.tariffId(), id -> context(id, billed));
                 List<DeterminantRow> rows = new ArrayList<>();
                 for (AccountPeriod part : b.parts(moves.getOrDefault(b.up.id(), List.of()))) {
-                    Determinants d = tariff.calculator.calculate(part, b.delivered.readingType().intervalMinutes(),
+                    int minutes = b.delivered.readingType().intervalMinutes();
+                    Determinants d = tariff.calculator(b.up.timeZone(), minutes).calculate(part, minutes,
                             reads.getOrDefault(b.delivered.id(), List.of()),
                             b.received == null ? null : reads.getOrDefault(b.received.id(), List.of()));
                     String why = !currentByUp.containsKey(b.up.id()) ? "FIRST" : stale.contains(b.up.id()) ? "STALE"
@@ -205,8 +207,8 @@ public class BillingDeterminants {
         TouSchedule schedule = TariffSchedules.of(tariff, holidayLookup.byId(tariff.holidayCalendarId()), published);
         List<CriticalPeakEvent> events = tariffs.cppEvents(tariff.id(), from, to).stream()
                 .map(e -> new CriticalPeakEvent(e.startsAt(), e.endsAt())).toList();
-        return new TariffContext(tariff, new DeterminantCalculator(schedule, events),
-                tariff.prices().isEmpty() ? null : new EnergyPrices(tariff.prices()));
+        return new TariffContext(tariff, schedule, events, from.minus(Duration.ofDays(1)), to.plus(Duration.ofDays(1)),
+                tariff.prices().isEmpty() ? null : new EnergyPrices(tariff.prices()), new HashMap<>());
     }
 
     private static DeterminantRow row(UsagePoint up, AccountPeriod part, Determinants d, TariffContext tariff,
@@ -237,7 +239,19 @@ public class BillingDeterminants {
                 periods);
     }
 
-    private record TariffContext(Tariff tariff, DeterminantCalculator calculator, EnergyPrices prices) {
+    /**
+     * A tariff as a batch uses it: its schedule, CPP events and prices, and a calculator per zone and
+     * interval length — for a seasonal tariff over the periods of the batch's slots worked out once
+     * ({@link SlotPeriods}) rather than once per read.
+     */
+    private record TariffContext(Tariff tariff, TouSchedule schedule, List<CriticalPeakEvent> events, Instant from,
+            Instant to, EnergyPrices prices, Map<String, DeterminantCalculator> calculators) {
+
+        DeterminantCalculator calculator(ZoneId zone, int minutes) {
+            return calculators.computeIfAbsent(zone.getId() + "/" + minutes, key -> new DeterminantCalculator(
+                    tariff.kind() == Tariff.Kind.SEASONAL ? SlotPeriods.of(schedule, zone, from, to, minutes) : schedule,
+                    events));
+        }
     }
 
     /** A usage point to bill: its period, channels and account parts. */

@@ -11,7 +11,7 @@ import java.util.List;
  * interval in advance (dynamic tariffs). A schedule may also set a block demand window longer than
  * the channel's interval.
  */
-public sealed interface TouSchedule permits SeasonalSchedule, CalendarSchedule {
+public sealed interface TouSchedule permits SeasonalSchedule, CalendarSchedule, SlotPeriods {
 
     /**
      * The period of an interval that the schedule does not cover: only a calendar schedule has such
