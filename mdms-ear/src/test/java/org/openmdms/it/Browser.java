@@ -74,6 +74,10 @@ final class Browser implements AutoCloseable {
         for (int attempt = 0; attempt < 3; attempt++) {
             try {
                 wait.until(ExpectedConditions.elementToBeClickable(By.id(menuId))).click();
+                // a long list scrolls inside its panel: bring the item into view first
+                org.openqa.selenium.WebElement found = wait.until(ExpectedConditions.presenceOfElementLocated(item));
+                ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                        "arguments[0].scrollIntoView({block: 'nearest'});", found);
                 wait.until(ExpectedConditions.elementToBeClickable(item)).click();
             } catch (org.openqa.selenium.ElementNotInteractableException | org.openqa.selenium.StaleElementReferenceException
                     animating) {
