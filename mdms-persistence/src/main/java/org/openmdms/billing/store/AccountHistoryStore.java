@@ -25,17 +25,9 @@ public class AccountHistoryStore extends JdbcStore {
     /** The account changes of several usage points, by usage point, in time order (one query per 500). */
     public java.util.Map<Long, List<AccountFrom>> changes(java.util.Collection<Long> usagePointIds) {
         java.util.Map<Long, List<AccountFrom>> byUsagePoint = new java.util.HashMap<>();
-        List<Long> ids = List.copyOf(usagePointIds);
-        for (int start = 0; start < ids.size(); start += 500) {
-            List<Long> part = ids.subList(start, Math.min(ids.size(), start + 500));
-            String in = String.join(", ", java.util.Collections.nCopies(part.size(), "?"));
-            query("SELECT usage_point_id, valid_from, account_id FROM usage_point_account WHERE usage_point_id IN (" + in
-                    + ") ORDER BY usage_point_id, valid_from", s -> {
-                        int i = 1;
-                        for (Long id : part) {
-                            s.setLong(i++, id);
-                        }
-                    }, r -> byUsagePoint.computeIfAbsent(r.getLong(1), k -> new java.util.ArrayList<>())
+        for (List<Long> part : inLists(usagePointIds)) {
+            query("SELECT usage_point_id, valid_from, account_id FROM usage_point_account WHERE usage_point_id IN ("
+                    + marks(part.size()) + ") ORDER BY usage_point_id, valid_from", s -> bindIds(s, 1, part), r -> byUsagePoint.computeIfAbsent(r.getLong(1), k -> new java.util.ArrayList<>())
                             .add(new AccountFrom(instant(r, 2), r.getString(3))));
         }
         return byUsagePoint;

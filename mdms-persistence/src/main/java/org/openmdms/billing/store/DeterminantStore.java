@@ -60,18 +60,11 @@ public class DeterminantStore extends JdbcStore {
      */
     public Map<Long, List<DeterminantRow>> current(Collection<Long> usagePointIds, LocalDate periodStart) {
         Map<Long, List<DeterminantRow>> byUsagePoint = new LinkedHashMap<>();
-        List<Long> ids = List.copyOf(usagePointIds);
-        for (int start = 0; start < ids.size(); start += 500) {
-            List<Long> part = ids.subList(start, Math.min(ids.size(), start + 500));
-            String in = String.join(", ", java.util.Collections.nCopies(part.size(), "?"));
-            withPeriods(query("SELECT " + COLUMNS + " FROM billing_determinant WHERE usage_point_id IN (" + in
-                    + ") AND period_start = ? AND superseded_at IS NULL ORDER BY usage_point_id, part_start", s -> {
-                        int i = 1;
-                        for (Long id : part) {
-                            s.setLong(i++, id);
-                        }
-                        s.setDate(i, Date.valueOf(periodStart));
-                    }, DeterminantStore::row)).forEach(row -> byUsagePoint.computeIfAbsent(row.usagePointId(),
+        for (List<Long> part : inLists(usagePointIds)) {
+            withPeriods(query("SELECT " + COLUMNS + " FROM billing_determinant WHERE usage_point_id IN ("
+                    + marks(part.size()) + ") AND period_start = ? AND superseded_at IS NULL"
+                    + " ORDER BY usage_point_id, part_start",
+                    s -> s.setDate(bindIds(s, 1, part), Date.valueOf(periodStart)), DeterminantStore::row)).forEach(row -> byUsagePoint.computeIfAbsent(row.usagePointId(),
                             k -> new ArrayList<>()).add(row));
         }
         return byUsagePoint;
@@ -91,10 +84,8 @@ public class DeterminantStore extends JdbcStore {
      */
     public Set<Long> stale(Collection<Long> usagePointIds, LocalDate periodStart, LocalDate periodEnd) {
         Set<Long> stale = new HashSet<>();
-        List<Long> ids = List.copyOf(usagePointIds);
-        for (int start = 0; start < ids.size(); start += 500) {
-            List<Long> part = ids.subList(start, Math.min(ids.size(), start + 500));
-            String in = String.join(", ", java.util.Collections.nCopies(part.size(), "?"));
+        for (List<Long> part : inLists(usagePointIds)) {
+            String in = marks(part.size());
             stale.addAll(query("SELECT DISTINCT b.usage_point_id FROM billing_determinant b"
                     + " JOIN channel ch ON ch.usage_point_id = b.usage_point_id"
                     + " JOIN daily_channel_reading d ON d.channel_id = ch.id AND d.local_day >= ? AND d.local_day < ?"
@@ -102,11 +93,7 @@ public class DeterminantStore extends JdbcStore {
                     + " AND d.updated_at > b.calculated_at", s -> {
                         s.setDate(1, Date.valueOf(periodStart));
                         s.setDate(2, Date.valueOf(periodEnd));
-                        int i = 3;
-                        for (Long id : part) {
-                            s.setLong(i++, id);
-                        }
-                        s.setDate(i, Date.valueOf(periodStart));
+                        s.setDate(bindIds(s, 3, part), Date.valueOf(periodStart));
                     }, r -> r.getLong(1)));
         }
         return stale;
@@ -115,18 +102,10 @@ public class DeterminantStore extends JdbcStore {
     /** The usage points (of those given) that have current determinants for the period starting on this date. */
     public Set<Long> calculated(Collection<Long> usagePointIds, LocalDate periodStart) {
         Set<Long> found = new HashSet<>();
-        List<Long> ids = List.copyOf(usagePointIds);
-        for (int start = 0; start < ids.size(); start += 500) {
-            List<Long> part = ids.subList(start, Math.min(ids.size(), start + 500));
-            String in = String.join(", ", java.util.Collections.nCopies(part.size(), "?"));
-            found.addAll(query("SELECT DISTINCT usage_point_id FROM billing_determinant WHERE usage_point_id IN (" + in
-                    + ") AND period_start = ? AND superseded_at IS NULL", s -> {
-                        int i = 1;
-                        for (Long id : part) {
-                            s.setLong(i++, id);
-                        }
-                        s.setDate(i, Date.valueOf(periodStart));
-                    }, r -> r.getLong(1)));
+        for (List<Long> part : inLists(usagePointIds)) {
+            found.addAll(query("SELECT DISTINCT usage_point_id FROM billing_determinant WHERE usage_point_id IN ("
+                    + marks(part.size()) + ") AND period_start = ? AND superseded_at IS NULL",
+                    s -> s.setDate(bindIds(s, 1, part), Date.valueOf(periodStart)), r -> r.getLong(1)));
         }
         return found;
     }
@@ -172,7 +151,7 @@ public class DeterminantStore extends JdbcStore {
 
     private void insert(Connection c, List<DeterminantRow> rows, Map<List<Object>, Integer> versions)
             throws SQLException {
-        String marks = String.join(", ", java.util.Collections.nCopies(28, "?"));
+        String marks = marks(28);
         try (PreparedStatement ids = c.prepareStatement(nextId);
                 PreparedStatement insert = c.prepareStatement("INSERT INTO billing_determinant (" + COLUMNS
                         + ") VALUES (" + marks + ")");
@@ -260,18 +239,10 @@ public class DeterminantStore extends JdbcStore {
         }
         Map<Long, List<DeterminantRow.Period>> byId = new LinkedHashMap<>();
         rows.forEach(row -> byId.put(row.id(), new ArrayList<>()));
-        List<Long> ids = List.copyOf(byId.keySet());
-        for (int start = 0; start < ids.size(); start += 500) {
-            List<Long> part = ids.subList(start, Math.min(ids.size(), start + 500));
-            String in = String.join(", ", java.util.Collections.nCopies(part.size(), "?"));
+        for (List<Long> part : inLists(byId.keySet())) {
             query("SELECT determinant_id, period, delivered_kwh, received_kwh, max_kw, max_kw_start, max_kw_end, cost"
-                    + " FROM billing_determinant_period WHERE determinant_id IN (" + in + ") ORDER BY determinant_id, period",
-                    s -> {
-                        int i = 1;
-                        for (Long id : part) {
-                            s.setLong(i++, id);
-                        }
-                    }, r -> byId.get(r.getLong(1)).add(new DeterminantRow.Period(r.getString(2), r.getBigDecimal(3),
+                    + " FROM billing_determinant_period WHERE determinant_id IN (" + marks(part.size())
+                    + ") ORDER BY determinant_id, period", s -> bindIds(s, 1, part), r -> byId.get(r.getLong(1)).add(new DeterminantRow.Period(r.getString(2), r.getBigDecimal(3),
                             r.getBigDecimal(4), r.getBigDecimal(5), instant(r, 6), instant(r, 7), r.getBigDecimal(8))));
         }
         return rows.stream().map(row -> new DeterminantRow(row.id(), row.usagePointId(), row.accountId(),

@@ -309,22 +309,14 @@ abstract class JdbcIntervalStore extends JdbcStore implements IntervalStore {
                         ReadSource.of(r.getString(4).charAt(0)), r.getInt(5), instant(r, 6)));
     }
 
-    /** Channels per query of {@link #forEachRead}: well below the 1 000 items Oracle allows in an IN list. */
-    static final int CHANNELS_PER_QUERY = 500;
-
     @Override
     public void forEachRead(Collection<Long> channelIds, Instant from, Instant to, ReadSink sink) {
-        List<Long> ids = List.copyOf(new TreeSet<>(channelIds));
-        for (int start = 0; start < ids.size(); start += CHANNELS_PER_QUERY) {
-            List<Long> part = ids.subList(start, Math.min(ids.size(), start + CHANNELS_PER_QUERY));
-            String in = String.join(", ", java.util.Collections.nCopies(part.size(), "?"));
+        for (List<Long> part : inLists(channelIds)) {
             inTransaction(c -> {
                 try (PreparedStatement s = c.prepareStatement("SELECT channel_id, interval_end, read_value, quality, source"
-                        + " FROM interval_read WHERE channel_id IN (" + in + ") AND interval_end >= ? AND interval_end < ?")) {
-                    int i = 1;
-                    for (Long id : part) {
-                        s.setLong(i++, id);
-                    }
+                        + " FROM interval_read WHERE channel_id IN (" + marks(part.size())
+                        + ") AND interval_end >= ? AND interval_end < ?")) {
+                    int i = bindIds(s, 1, part);
                     s.setObject(i++, utc(from));
                     s.setObject(i, utc(to));
                     s.setFetchSize(10_000);

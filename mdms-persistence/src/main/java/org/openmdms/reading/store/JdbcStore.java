@@ -36,6 +36,33 @@ public abstract class JdbcStore {
         T run(Connection connection) throws SQLException;
     }
 
+    /** Ids in one IN list: well below the 1 000 items Oracle allows. */
+    protected static final int IN_LIST = 500;
+
+    /** The ids, without repeats and in order, in parts of at most {@value #IN_LIST}: one query each. */
+    protected static List<List<Long>> inLists(java.util.Collection<Long> ids) {
+        List<Long> all = List.copyOf(new java.util.TreeSet<>(ids));
+        List<List<Long>> parts = new ArrayList<>();
+        for (int start = 0; start < all.size(); start += IN_LIST) {
+            parts.add(all.subList(start, Math.min(all.size(), start + IN_LIST)));
+        }
+        return parts;
+    }
+
+    /** "?, ?, ?": the markers of an IN list of n items. */
+    protected static String marks(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+
+    /** Binds the ids from the given position on; returns the position after them. */
+    protected static int bindIds(PreparedStatement s, int first, List<Long> ids) throws SQLException {
+        int i = first;
+        for (Long id : ids) {
+            s.setLong(i++, id);
+        }
+        return i;
+    }
+
     protected static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }

@@ -43,8 +43,7 @@ public class ReportStore extends JdbcStore {
             sql.append(" AND action LIKE ?");
         }
         if (subjectTypes.length > 0) {
-            sql.append(" AND subject_type IN (").append(String.join(", ", java.util.Collections.nCopies(
-                    subjectTypes.length, "?"))).append(')');
+            sql.append(" AND subject_type IN (").append(marks(subjectTypes.length)).append(')');
         }
         sql.append(" ORDER BY recorded_at, id");
         inTransaction(c -> {
