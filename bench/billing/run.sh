@@ -32,6 +32,8 @@
 #      COMPLETED. Twice: the first stores every usage point's determinants, the second finds nothing
 #      changed (it calculates everything again and stores nothing). CPU seconds of the server JVM and
 #      of the database's backends during each run are read from /proc, the JVM's GC pauses with jstat.
+#   With EXPORT=1, also the export rate of issue 6: the CMEP export of all the period's reads through
+#      REST (500 usage points a request) against COPY (SELECT ...) TO of the same rows.
 #   6. Prints rows, floors, application times, reads/s and b/a for each floor; checks that the
 #      stored determinants equal the floor's sums (kWh per period, max kW = max kWh x 4) and are complete.
 #
@@ -417,6 +419,40 @@ print("   hottest methods (self, on the CPU), with the application method below 
 for f, n in top.most_common(20):
     app, m = callers[f].most_common(1)[0]
     print(f"     {100 * n / max(n_java, 1):5.1f} %  {f}  <- {app} ({100 * m / n:.0f} %)")
+PY
+fi
+
+# The export rate (issue 6), with EXPORT=1: the CMEP export of every usage point's period through
+# GET /api/exports/cmep (500 usage points a request, one after the other), against the floor of
+# COPY (SELECT ...) TO STDOUT of the same rows in the same run.
+if [ "${EXPORT:-0}" = 1 ]; then
+  echo "== export: CMEP of every usage point for the period, against COPY TO"
+  copy_floor() {
+    local t0 t1
+    t0=$(date +%s.%N)
+    $psql -c "\\copy (SELECT channel_id, interval_end, read_value, quality, source FROM interval_read WHERE interval_end > '$from' AND interval_end <= '$to') TO '/dev/null'"
+    t1=$(date +%s.%N)
+    elapsed "$t0" "$t1"
+  }
+  copy1=$(copy_floor); copy2=$(copy_floor)
+  echo "   COPY TO floor: $copy1 s, $copy2 s (the second counts)"
+  $psql -Atc "SELECT code FROM usage_point ORDER BY code" > "$work/codes"
+  split -l 500 "$work/codes" "$work/codes-part-"
+  t0=$(date +%s.%N)
+  bytes=0
+  for part in "$work"/codes-part-*; do
+    list=$(paste -sd, "$part")
+    curl -sSf -u "$auth" -o "$work/export.cmep" "$url/exports/cmep?usagePoints=$list&from=$start&to=$end"
+    bytes=$((bytes + $(stat -c %s "$work/export.cmep")))
+  done
+  t1=$(date +%s.%N)
+  export_s=$(elapsed "$t0" "$t1")
+  echo "   CMEP export: $export_s s, $bytes bytes"
+  python3 - "$rows" "$copy2" "$export_s" <<'PY'
+import sys
+rows, floor, app = int(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3])
+print(f"export floor COPY TO : {floor:8.1f} s {rows / floor:12,.0f} reads/s")
+print(f"export CMEP via REST : {app:8.1f} s {rows / app:12,.0f} reads/s   b/a {app / floor:5.2f}")
 PY
 fi
 
