@@ -99,14 +99,25 @@ final class StandaloneServer {
         }
     }
 
-    /** Stops the server (SIGTERM to its JVM: a clean shutdown). */
+    /**
+     * Stops the server (SIGTERM to its JVM: a clean shutdown), and kills what is still alive after
+     * 60 s. The JVM is waited for, not only the script that started it: the script ends at once, and
+     * a JVM left behind would hold the ports for the next test.
+     */
     void stop() throws InterruptedException {
-        if (process != null && process.isAlive()) {
-            process.descendants().forEach(ProcessHandle::destroy);
-            process.destroy();
-            if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
-                kill();
-            }
+        if (process == null) {
+            return;
+        }
+        List<ProcessHandle> all = new java.util.ArrayList<>(process.descendants().toList());
+        all.add(process.toHandle());
+        all.forEach(ProcessHandle::destroy);
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (all.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        all.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        while (all.stream().anyMatch(ProcessHandle::isAlive)) {
+            Thread.sleep(100);
         }
     }
 
