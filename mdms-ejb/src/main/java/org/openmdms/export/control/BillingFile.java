@@ -128,7 +128,12 @@ public final class BillingFile {
         }
     }
 
-    private static void move(Path from, Path to) throws IOException {
+    /**
+     * Moves a completely written temporary file to its name, atomically where the file system can, so
+     * that a reader of the folder never sees half a file. Shared by the files the application writes
+     * for others to pick up (billing files, scheduled reports).
+     */
+    public static void move(Path from, Path to) throws IOException {
         try {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {

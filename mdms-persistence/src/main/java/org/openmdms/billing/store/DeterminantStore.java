@@ -124,22 +124,32 @@ public class DeterminantStore extends JdbcStore {
             for (DeterminantRow row : rows) {
                 versions.putIfAbsent(List.of(row.usagePointId(), row.periodStart()), 0);
             }
-            try (PreparedStatement latest = c.prepareStatement("SELECT COALESCE(MAX(version), 0) FROM billing_determinant"
-                    + " WHERE usage_point_id = ? AND period_start = ?");
-                    PreparedStatement supersede = c.prepareStatement("UPDATE billing_determinant SET superseded_at = ?"
-                            + " WHERE usage_point_id = ? AND period_start = ? AND superseded_at IS NULL")) {
-                for (Map.Entry<List<Object>, Integer> key : versions.entrySet()) {
-                    long up = (Long) key.getKey().get(0);
-                    Date start = Date.valueOf((LocalDate) key.getKey().get(1));
-                    latest.setLong(1, up);
-                    latest.setDate(2, start);
-                    try (ResultSet r = latest.executeQuery()) {
-                        r.next();
-                        key.setValue(r.getInt(1) + 1);
+            // The latest version of each key: one grouped query per billing period start and IN list.
+            Map<LocalDate, List<Long>> byStart = new LinkedHashMap<>();
+            versions.keySet().forEach(key -> byStart.computeIfAbsent((LocalDate) key.get(1), d -> new ArrayList<>())
+                    .add((Long) key.get(0)));
+            for (Map.Entry<LocalDate, List<Long>> start : byStart.entrySet()) {
+                for (List<Long> part : inLists(start.getValue())) {
+                    try (PreparedStatement latest = c.prepareStatement("SELECT usage_point_id, MAX(version)"
+                            + " FROM billing_determinant WHERE period_start = ? AND usage_point_id IN ("
+                            + marks(part.size()) + ") GROUP BY usage_point_id")) {
+                        latest.setDate(1, Date.valueOf(start.getKey()));
+                        bindIds(latest, 2, part);
+                        try (ResultSet r = latest.executeQuery()) {
+                            while (r.next()) {
+                                versions.put(List.of(r.getLong(1), start.getKey()), r.getInt(2));
+                            }
+                        }
                     }
+                }
+            }
+            versions.replaceAll((key, latest) -> latest + 1);
+            try (PreparedStatement supersede = c.prepareStatement("UPDATE billing_determinant SET superseded_at = ?"
+                    + " WHERE usage_point_id = ? AND period_start = ? AND superseded_at IS NULL")) {
+                for (List<Object> key : versions.keySet()) {
                     supersede.setObject(1, utc(now));
-                    supersede.setLong(2, up);
-                    supersede.setDate(3, start);
+                    supersede.setLong(2, (Long) key.get(0));
+                    supersede.setDate(3, Date.valueOf((LocalDate) key.get(1)));
                     supersede.addBatch();
                 }
                 supersede.executeBatch();

@@ -82,7 +82,8 @@ public class BillingResource {
     @GET
     @Path("tariffs")
     public List<TariffJson> tariffs() {
-        return tariffs.tariffs().stream().map(this::json).toList();
+        Map<Long, String> holidays = holidayCodes();
+        return tariffs.tariffs().stream().map(t -> json(t, holidays)).toList();
     }
 
     @GET
@@ -179,7 +180,8 @@ public class BillingResource {
     @GET
     @Path("billing-runs")
     public List<RunJson> runs(@QueryParam("limit") Integer limit) {
-        return runs.latest(limit == null ? 50 : Math.min(limit, 500)).stream().map(this::json).toList();
+        Map<Long, String> cycles = cycleCodes();
+        return runs.latest(limit == null ? 50 : Math.min(limit, 500)).stream().map(r -> json(r, cycles)).toList();
     }
 
     @GET
@@ -199,10 +201,27 @@ public class BillingResource {
         return Map.of("changed", tariffs.assign(body.usagePoints(), body.tariff(), body.billingCycle()));
     }
 
+    /** Holiday calendar codes by id, looked up once per request. */
+    private Map<Long, String> holidayCodes() {
+        Map<Long, String> codes = new java.util.HashMap<>();
+        tariffs.holidayCalendars().forEach(h -> codes.put(h.id(), h.code()));
+        return codes;
+    }
+
+    /** Billing cycle codes by id, looked up once per request. */
+    private Map<Long, String> cycleCodes() {
+        Map<Long, String> codes = new java.util.HashMap<>();
+        tariffs.cycles().forEach(c -> codes.put(c.id(), c.code()));
+        return codes;
+    }
+
     private TariffJson json(Tariff t) {
+        return json(t, holidayCodes());
+    }
+
+    private TariffJson json(Tariff t, Map<Long, String> holidayCodes) {
         var published = t.kind() == Tariff.Kind.CALENDAR ? tariffs.published(t.code()) : null;
-        String holidays = t.holidayCalendarId() == null ? null : tariffs.holidayCalendars().stream()
-                .filter(h -> h.id().equals(t.holidayCalendarId())).map(Holidays::code).findFirst().orElse(null);
+        String holidays = t.holidayCalendarId() == null ? null : holidayCodes.get(t.holidayCalendarId());
         return new TariffJson(t.code(), t.name(), t.kind(), holidays, t.holidaysAsSunday(), t.demandWindowMinutes(),
                 t.calendarIntervalMinutes(), t.priceUnit(), t.prices(), t.seasons().stream()
                         .map(s -> new SeasonJson(s.name(), s.startDay(), s.endDay(), s.periods().stream()
@@ -224,8 +243,11 @@ public class BillingResource {
     }
 
     private RunJson json(BillingRun r) {
-        String cycle = tariffs.cycles().stream().filter(c -> c.id().equals(r.cycleId())).map(BillingCycle::code)
-                .findFirst().orElse(null);
+        return json(r, cycleCodes());
+    }
+
+    private RunJson json(BillingRun r, Map<Long, String> cycleCodes) {
+        String cycle = cycleCodes.get(r.cycleId());
         return new RunJson(r.id(), cycle, r.periodStart(), r.periodEnd(), r.status(), r.startedAt(), r.finishedAt(),
                 r.startedBy(), r.usagePoints(), r.done(), r.calculated(), r.unchanged(), r.failed(), r.failure());
     }
