@@ -55,6 +55,11 @@ final class HeadEnd implements AutoCloseable {
         context.createProducer().send(context.createQueue(queue), message);
     }
 
+    /** A non-durable subscription to a topic (as the outage management system would hold one). */
+    jakarta.jms.JMSConsumer subscribe(String topic) {
+        return context.createConsumer(context.createTopic(topic));
+    }
+
     @Override
     public void close() {
         context.close();

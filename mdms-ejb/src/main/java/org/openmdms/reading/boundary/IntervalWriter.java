@@ -6,6 +6,7 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,6 +24,7 @@ import org.openmdms.meter.control.RowError;
 import org.openmdms.meter.store.MeterPlacement;
 import org.openmdms.meter.store.MeterStore;
 import org.openmdms.meter.store.UsagePointStore;
+import org.openmdms.outage.boundary.PowerEventsStored;
 import org.openmdms.reading.control.ChannelMapping;
 import org.openmdms.reading.control.MeterEvent;
 import org.openmdms.reading.control.MeterIntervalRead;
@@ -30,6 +32,7 @@ import org.openmdms.reading.control.MeterRegisterRead;
 import org.openmdms.reading.control.ReadingChunk;
 import org.openmdms.reading.control.RefusedRecord;
 import org.openmdms.reading.control.RetentionPolicy;
+import org.openmdms.reading.entity.MeterEventType;
 import org.openmdms.reading.entity.ReadingImport;
 import org.openmdms.reading.entity.ReadingReject;
 import org.openmdms.reading.store.ChannelClock;
@@ -85,6 +88,9 @@ public class IntervalWriter {
 
     @Resource
     SessionContext context;
+
+    @Inject
+    Event<PowerEventsStored> powerEvents;
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public long begin(String source, String format) {
@@ -173,6 +179,11 @@ public class IntervalWriter {
         WriteResult written = store.write(rows, clocks, importId)
                 .plus(registers.write(registerRows, importId))
                 .plus(events.write(eventRows, importId));
+        long power = eventRows.stream().filter(e -> e.type() == MeterEventType.LAST_GASP
+                || e.type() == MeterEventType.POWER_RESTORE).count();
+        if (power > 0) {
+            powerEvents.fire(new PowerEventsStored((int) power));
+        }
         long alreadyRejected = imports.addCounts(importId, chunk.received(), written.stored(), written.duplicates(),
                 rejects.size());
         rejects.sort(java.util.Comparator.comparingLong(RefusedRecord::line));

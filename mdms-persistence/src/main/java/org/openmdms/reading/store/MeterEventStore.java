@@ -33,14 +33,23 @@ public class MeterEventStore extends JdbcStore {
     public static final int MAX_DETAIL = 1000;
 
     private final String insert;
+    private final String queue;
 
     public MeterEventStore(DataSource dataSource, String databaseProduct) {
         super(dataSource);
         insert = InsertIfAbsent.of(databaseProduct).sql("meter_event", COLUMNS, TYPES,
                 new String[] {"meter_id", "occurred_at", "event_type"});
+        queue = InsertIfAbsent.of(databaseProduct).sql("power_event_queue",
+                new String[] {"usage_point_id", "occurred_at", "event_type", "queued_at"},
+                new String[] {"BIGINT", "TIMESTAMP WITH TIME ZONE", "VARCHAR(32)", "TIMESTAMP WITH TIME ZONE"},
+                new String[] {"usage_point_id", "occurred_at", "event_type"});
     }
 
-    /** Writes the events; of repeated events in the rows the first counts, the others are duplicates. */
+    /**
+     * Writes the events; of repeated events in the rows the first counts, the others are duplicates.
+     * The last gasps and power restores stored (not the duplicates) of installed meters join the
+     * queue of outage detection ({@code power_event_queue}) in the same transaction.
+     */
     public WriteResult write(List<EventRow> rows, Long importId) {
         if (rows.isEmpty()) {
             return WriteResult.NONE;
@@ -65,10 +74,35 @@ public class MeterEventStore extends JdbcStore {
                     RegisterReadStore.importId(s, 7, importId);
                     s.addBatch();
                 }
-                return RegisterReadStore.inserted(s.executeBatch());
+                int[] counts = s.executeBatch();
+                queuePowerEvents(c, List.copyOf(first.values()), counts, now);
+                return RegisterReadStore.inserted(counts);
             }
         });
         return new WriteResult(inserted, 0, 0, rows.size() - inserted);
+    }
+
+    private void queuePowerEvents(java.sql.Connection c, List<EventRow> rows, int[] counts, Timestamp now)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(queue)) {
+            int queued = 0;
+            for (int i = 0; i < rows.size(); i++) {
+                EventRow row = rows.get(i);
+                boolean stored = counts[i] == java.sql.Statement.SUCCESS_NO_INFO || counts[i] > 0;
+                if (stored && row.usagePointId() != null && (row.type() == MeterEventType.LAST_GASP
+                        || row.type() == MeterEventType.POWER_RESTORE)) {
+                    s.setLong(1, row.usagePointId());
+                    s.setObject(2, utc(row.occurredAt()));
+                    s.setString(3, row.type().name());
+                    s.setTimestamp(4, now);
+                    s.addBatch();
+                    queued++;
+                }
+            }
+            if (queued > 0) {
+                s.executeBatch();
+            }
+        }
     }
 
     /** Events at the usage point (of whichever meter served it) in [from, to), in time order, at most {@code limit}. */

@@ -1,0 +1,170 @@
+package org.openmdms.outage.boundary;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Logger;
+import org.openmdms.outage.control.Detection;
+import org.openmdms.outage.control.Device;
+import org.openmdms.outage.control.GridPicture;
+import org.openmdms.outage.control.Interruption;
+import org.openmdms.outage.control.MeterPower;
+import org.openmdms.outage.control.Outage;
+import org.openmdms.outage.control.OutageDetector;
+import org.openmdms.outage.control.OutagePolicy;
+import org.openmdms.outage.control.OutageState;
+import org.openmdms.outage.control.PowerEvent;
+import org.openmdms.outage.control.PowerState;
+import org.openmdms.outage.store.OutageRows;
+import org.openmdms.outage.store.OutageStore;
+
+/**
+ * One step of outage detection, in one transaction under the detection lock: the oldest queued
+ * power events (at most {@value #BATCH}) and the usage points whose last gasps have waited the
+ * momentary time, against the picture of their feeders; what changed is written, each outage change
+ * becomes a notice, and the applied events leave the queue. A step that fails rolls back whole and
+ * its events stay queued.
+ */
+@Stateless
+@PermitAll
+public class OutageDetection {
+
+    /** Events per step: one transaction absorbs a storm's worth of them. */
+    static final int BATCH = 20_000;
+    private static final Logger LOG = Logger.getLogger(OutageDetection.class.getName());
+
+    @Inject
+    OutageStore store;
+
+    /** What one step did. */
+    public record Step(int events, int applied, int ignored, int momentary, int outagesChanged, boolean more) {
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Step detect() {
+        store.lockDetection();
+        OutagePolicy policy = policy(store.policy());
+        Instant now = Instant.now();
+        List<OutageRows.QueuedEvent> queued = store.queued(BATCH);
+        List<Long> due = store.pendingSince(now.minus(policy.momentary()), BATCH);
+        if (queued.isEmpty() && due.isEmpty()) {
+            return new Step(0, 0, 0, 0, 0, false);
+        }
+        Set<Long> usagePoints = new LinkedHashSet<>(due);
+        List<PowerEvent> events = new ArrayList<>(queued.size());
+        for (OutageRows.QueuedEvent event : queued) {
+            usagePoints.add(event.usagePointId());
+            events.add(new PowerEvent(event.usagePointId(), event.occurredAt(), "POWER_RESTORE".equals(event.type())));
+        }
+        GridPicture grid = picture(usagePoints);
+        Detection detection = new OutageDetector(policy).detect(grid, events, now);
+        save(detection, now, policy);
+        store.dequeue(queued);
+        if (!detection.outages().isEmpty()) {
+            LOG.info(() -> "Outage detection: " + queued.size() + " events, " + detection.outages().size()
+                    + " outages opened or changed");
+        }
+        return new Step(queued.size(), detection.applied(), detection.ignored(), detection.momentary(),
+                detection.outages().size(), queued.size() == BATCH || due.size() == BATCH);
+    }
+
+    /** Closes the outage as an operator: its meters still out count as back now. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean close(long outageId, String by) {
+        store.lockDetection();
+        OutageRows.Outage row = store.outage(outageId).orElse(null);
+        if (row == null || OutageState.RESTORED.name().equals(row.state())) {
+            return false;
+        }
+        OutagePolicy policy = policy(store.policy());
+        Set<Long> members = new HashSet<>();
+        store.members(List.of(outageId)).stream().filter(m -> m.onAt() == null)
+                .forEach(m -> members.add(m.usagePointId()));
+        GridPicture grid = picture(members);
+        Outage outage = grid.outages().stream().filter(o -> o.id() == outageId).findFirst().orElseThrow();
+        Instant now = Instant.now();
+        save(new OutageDetector(policy).close(grid, outage, now, by), now, policy);
+        return true;
+    }
+
+    static OutagePolicy policy(OutageRows.Policy row) {
+        return new OutagePolicy(row.transformerShare(), row.transformerMinMeters(), row.feederShare(),
+                row.feederMinMeters(), Duration.ofSeconds(row.windowSeconds()), Duration.ofSeconds(row.momentarySeconds()),
+                row.webhookUrl());
+    }
+
+    private GridPicture picture(Set<Long> usagePoints) {
+        GridPicture grid = new GridPicture();
+        Set<String> feeders = new HashSet<>();
+        for (OutageRows.Power row : store.power(usagePoints)) {
+            grid.meter(new MeterPower(row.usagePointId(), row.feeder(), row.transformer(),
+                    PowerState.valueOf(row.state()), row.offAt(), row.lastEventAt()));
+            if (row.feeder() != null) {
+                feeders.add(row.feeder());
+            }
+        }
+        store.served(feeders).forEach((key, count) -> {
+            int slash = key.indexOf('/');
+            grid.served(slash < 0 ? Device.feeder(key) : new Device(key.substring(0, slash), key.substring(slash + 1)),
+                    count);
+        });
+        List<OutageRows.Outage> active = store.activeOn(feeders);
+        Map<Long, Map<Long, Outage.Member>> members = new HashMap<>();
+        for (OutageRows.Member member : store.members(active.stream().map(OutageRows.Outage::id).toList())) {
+            members.computeIfAbsent(member.outageId(), id -> new java.util.LinkedHashMap<>()).put(member.usagePointId(),
+                    new Outage.Member(member.usagePointId(), member.offAt(), member.onAt()));
+        }
+        for (OutageRows.Outage row : active) {
+            grid.outage(new Outage(row.id(), new Device(row.feeder(), row.transformer()),
+                    OutageState.valueOf(row.state()), row.startedAt(), row.detectedAt(), row.restoredAt(), row.served(),
+                    members.getOrDefault(row.id(), Map.of()), row.parentId(), row.version()));
+        }
+        return grid.linkParents();
+    }
+
+    private void save(Detection detection, Instant now, OutagePolicy policy) {
+        for (Outage outage : detection.outages()) {
+            if (outage.id() == null) {
+                outage.id(store.nextOutageId());
+            }
+        }
+        List<OutageRows.Outage> outages = new ArrayList<>();
+        List<OutageRows.Member> members = new ArrayList<>();
+        detection.outages().forEach(outage -> {
+                    outages.add(new OutageRows.Outage(outage.id(), outage.level().name(), outage.device().feeder(),
+                            outage.device().transformer(), outage.state().name(), outage.startedAt(),
+                            outage.detectedAt(), outage.restoredAt(), now, outage.served(), outage.affected(),
+                            outage.out(), outage.parentId(), outage.closedBy(), outage.version()));
+                    outage.members().values().forEach(m -> members.add(new OutageRows.Member(outage.id(),
+                            m.usagePointId(), m.offAt(), m.onAt())));
+                });
+        // Feeder outages first: a transformer outage's parent must exist.
+        store.saveOutages(outages.stream().filter(o -> o.transformer() == null).toList());
+        store.saveOutages(outages.stream().filter(o -> o.transformer() != null).toList());
+        store.saveMembers(members);
+        store.saveInterruptions(detection.interruptions().stream().map(OutageDetection::row).toList());
+        store.savePower(detection.meters().stream().map(m -> new OutageRows.Power(m.usagePointId(), m.feeder(),
+                m.transformer(), m.state().name(), m.offAt(), m.lastEventAt(),
+                m.outage() == null ? null : m.outage().id())).toList(), now);
+        for (Outage outage : detection.outages()) {
+            store.addNotice(outage.id(), outage.version(), outage.change() == Outage.Change.NONE ? "UPDATED"
+                    : outage.change().name(), OutageNotices.payload(outage, now), policy.webhookUrl() != null, now);
+        }
+    }
+
+    private static OutageRows.Interruption row(Interruption interruption) {
+        return new OutageRows.Interruption(interruption.usagePointId(), interruption.offAt(), interruption.onAt(),
+                interruption.momentary());
+    }
+}

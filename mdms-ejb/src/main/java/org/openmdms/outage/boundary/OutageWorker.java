@@ -1,0 +1,88 @@
+package org.openmdms.outage.boundary;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Asynchronous;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs outage detection ({@link OutageDetection}) as soon as ingest has committed power events,
+ * and every 5 seconds for last gasps that have waited the momentary time; then has the notices
+ * published. One pass at a time per node; across nodes the detection lock takes turns.
+ */
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@PermitAll
+public class OutageWorker {
+
+    private static final Logger LOG = Logger.getLogger(OutageWorker.class.getName());
+
+    private final AtomicBoolean working = new AtomicBoolean();
+    private final AtomicBoolean wanted = new AtomicBoolean();
+
+    @Inject
+    OutageDetection detection;
+
+    @Inject
+    OutagePublisher publisher;
+
+    @Resource
+    SessionContext context;
+
+    @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
+    void tick() {
+        pass();
+    }
+
+    /** Ingest committed power events: detect now rather than at the next tick. */
+    public void onPowerEvents(@Observes(during = TransactionPhase.AFTER_SUCCESS) PowerEventsStored stored) {
+        context.getBusinessObject(OutageWorker.class).wake();
+    }
+
+    @Asynchronous
+    public void wake() {
+        pass();
+    }
+
+    private void pass() {
+        wanted.set(true);
+        while (wanted.get() && working.compareAndSet(false, true)) {
+            try {
+                while (wanted.getAndSet(false)) {
+                    detectAll();
+                }
+            } finally {
+                working.set(false);
+            }
+        }
+    }
+
+    private void detectAll() {
+        boolean changed = false;
+        try {
+            OutageDetection.Step step;
+            do {
+                step = detection.detect();
+                changed |= step.outagesChanged() > 0;
+            } while (step.more());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Outage detection failed; its events stay queued for the next pass", e);
+        }
+        if (changed) {
+            publisher.wake();
+        }
+    }
+}

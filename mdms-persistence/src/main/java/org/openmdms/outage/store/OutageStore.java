@@ -1,0 +1,506 @@
+package org.openmdms.outage.store;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.openmdms.reading.store.JdbcStore;
+
+/**
+ * Outage detection's tables (sql/common/V15__outages.sql): the policy, the queue of power events,
+ * power states, interruptions, outages with their meters, and notices. Work joins the caller's
+ * transaction. Detection holds the policy row's lock ({@link #lockDetection}) for its transaction, so
+ * one node of a cluster detects at a time. Writes are JDBC batches: update, then insert what was not
+ * there — the same SQL on PostgreSQL, H2 and Oracle. Only electric usage points are on the grid.
+ */
+public class OutageStore extends JdbcStore {
+
+    private static final String OUTAGE_COLUMNS = "o.id, o.outage_level, o.feeder, o.transformer, o.state,"
+            + " o.started_at, o.detected_at, o.restored_at, o.updated_at, o.meters_served, o.meters_affected,"
+            + " o.meters_out, o.parent_id, o.closed_by, o.version";
+    private static final String ELECTRIC = "up.commodity = 'ELECTRIC'";
+
+    private final String nextOutageId;
+    private final String nextNoticeId;
+
+    public OutageStore(DataSource dataSource, String databaseProduct) {
+        super(dataSource);
+        String product = databaseProduct.toLowerCase(Locale.ROOT);
+        nextOutageId = nextValue(product, "outage_seq");
+        nextNoticeId = nextValue(product, "outage_notice_seq");
+    }
+
+    private static String nextValue(String product, String sequence) {
+        return product.contains("oracle") ? "SELECT " + sequence + ".NEXTVAL FROM dual"
+                : product.contains("postgres") ? "SELECT nextval('" + sequence + "')"
+                : "SELECT NEXT VALUE FOR " + sequence;
+    }
+
+    // --- policy -------------------------------------------------------------------------------
+
+    public OutageRows.Policy policy() {
+        return query("SELECT transformer_share, transformer_min_meters, feeder_share, feeder_min_meters,"
+                + " window_seconds, momentary_seconds, webhook_url, updated_by, updated_at FROM outage_policy"
+                + " WHERE id = 1", s -> { }, r -> new OutageRows.Policy(r.getBigDecimal(1), r.getInt(2),
+                        r.getBigDecimal(3), r.getInt(4), r.getInt(5), r.getInt(6), r.getString(7), r.getString(8),
+                        instant(r, 9))).get(0);
+    }
+
+    public void updatePolicy(OutageRows.Policy policy) {
+        inTransaction(c -> {
+            update(c, "UPDATE outage_policy SET transformer_share = ?, transformer_min_meters = ?, feeder_share = ?,"
+                    + " feeder_min_meters = ?, window_seconds = ?, momentary_seconds = ?, webhook_url = ?,"
+                    + " updated_by = ?, updated_at = ? WHERE id = 1", policy.transformerShare(),
+                    policy.transformerMinMeters(), policy.feederShare(), policy.feederMinMeters(),
+                    policy.windowSeconds(), policy.momentarySeconds(), policy.webhookUrl(), policy.updatedBy(),
+                    utc(policy.updatedAt()));
+            return null;
+        });
+    }
+
+    /** Locks the policy row until the caller's transaction ends: one detection at a time in a cluster. */
+    public void lockDetection() {
+        inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT id FROM outage_policy WHERE id = 1 FOR UPDATE");
+                    ResultSet r = s.executeQuery()) {
+                r.next();
+            }
+            return null;
+        });
+    }
+
+    // --- the queue ----------------------------------------------------------------------------
+
+    /** The oldest queued power events, at most {@code limit}. */
+    public List<OutageRows.QueuedEvent> queued(int limit) {
+        return query("SELECT usage_point_id, occurred_at, event_type FROM power_event_queue ORDER BY occurred_at",
+                s -> { }, r -> new OutageRows.QueuedEvent(r.getLong(1), instant(r, 2), r.getString(3)), limit);
+    }
+
+    public long queueLength() {
+        return query("SELECT COUNT(*) FROM power_event_queue", s -> { }, r -> r.getLong(1)).get(0);
+    }
+
+    public void dequeue(List<OutageRows.QueuedEvent> events) {
+        inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM power_event_queue"
+                    + " WHERE usage_point_id = ? AND occurred_at = ? AND event_type = ?")) {
+                for (OutageRows.QueuedEvent event : events) {
+                    s.setLong(1, event.usagePointId());
+                    s.setObject(2, utc(event.occurredAt()));
+                    s.setString(3, event.type());
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    /** Usage points whose last gasp is no later than {@code before} and still pending, at most {@code limit}. */
+    public List<Long> pendingSince(Instant before, int limit) {
+        return query("SELECT usage_point_id FROM usage_point_power WHERE state = 'PENDING' AND off_at <= ?"
+                + " ORDER BY off_at", s -> s.setObject(1, utc(before)), r -> r.getLong(1), limit);
+    }
+
+    // --- the picture detection works on -------------------------------------------------------
+
+    /**
+     * The electric usage points among {@code usagePointIds} with their power, and every usage point
+     * on their feeders that is not on.
+     */
+    public List<OutageRows.Power> power(Collection<Long> usagePointIds) {
+        List<OutageRows.Power> rows = new ArrayList<>();
+        Set<String> feeders = new HashSet<>();
+        for (List<Long> part : inLists(usagePointIds)) {
+            rows.addAll(query("SELECT up.id, up.feeder, up.transformer, p.state, p.off_at, p.last_event_at, p.outage_id"
+                    + " FROM usage_point up LEFT JOIN usage_point_power p ON p.usage_point_id = up.id"
+                    + " WHERE " + ELECTRIC + " AND up.id IN (" + marks(part.size()) + ")",
+                    s -> bindIds(s, 1, part), OutageStore::power));
+        }
+        rows.forEach(r -> {
+            if (r.feeder() != null) {
+                feeders.add(r.feeder());
+            }
+        });
+        Set<Long> seen = new HashSet<>(usagePointIds);
+        for (List<String> part : parts(feeders)) {
+            for (OutageRows.Power row : query("SELECT up.id, up.feeder, up.transformer, p.state, p.off_at,"
+                    + " p.last_event_at, p.outage_id FROM usage_point_power p JOIN usage_point up"
+                    + " ON up.id = p.usage_point_id WHERE p.state <> 'ON' AND " + ELECTRIC
+                    + " AND up.feeder IN (" + marks(part.size()) + ")", s -> bindStrings(s, 1, part),
+                    OutageStore::power)) {
+                if (seen.add(row.usagePointId())) {
+                    rows.add(row);
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static OutageRows.Power power(ResultSet r) throws SQLException {
+        long outage = r.getLong(7);
+        return new OutageRows.Power(r.getLong(1), r.getString(2), r.getString(3),
+                r.getString(4) == null ? "ON" : r.getString(4), instant(r, 5), instant(r, 6),
+                r.wasNull() ? null : outage);
+    }
+
+    /** Electric usage points per transformer of the feeders (key: feeder + '/' + transformer) and per feeder (key: feeder). */
+    public Map<String, Integer> served(Collection<String> feeders) {
+        Map<String, Integer> served = new HashMap<>();
+        for (List<String> part : parts(feeders)) {
+            query("SELECT up.feeder, up.transformer, COUNT(*) FROM usage_point up WHERE " + ELECTRIC
+                    + " AND up.feeder IN (" + marks(part.size()) + ") GROUP BY up.feeder, up.transformer",
+                    s -> bindStrings(s, 1, part), r -> {
+                        int count = r.getInt(3);
+                        served.merge(r.getString(1), count, Integer::sum);
+                        if (r.getString(2) != null) {
+                            served.merge(r.getString(1) + "/" + r.getString(2), count, Integer::sum);
+                        }
+                        return null;
+                    });
+        }
+        return served;
+    }
+
+    /** The outages not yet restored on the feeders, with their members. */
+    public List<OutageRows.Outage> activeOn(Collection<String> feeders) {
+        List<OutageRows.Outage> rows = new ArrayList<>();
+        for (List<String> part : parts(feeders)) {
+            rows.addAll(query("SELECT " + OUTAGE_COLUMNS + " FROM outage o WHERE o.state <> 'RESTORED'"
+                    + " AND o.feeder IN (" + marks(part.size()) + ") ORDER BY o.id", s -> bindStrings(s, 1, part),
+                    OutageStore::outage));
+        }
+        return rows;
+    }
+
+    public List<OutageRows.Member> members(Collection<Long> outageIds) {
+        List<OutageRows.Member> rows = new ArrayList<>();
+        for (List<Long> part : inLists(outageIds)) {
+            rows.addAll(query("SELECT outage_id, usage_point_id, off_at, on_at FROM outage_meter WHERE outage_id IN ("
+                    + marks(part.size()) + ") ORDER BY outage_id, off_at, usage_point_id", s -> bindIds(s, 1, part),
+                    r -> new OutageRows.Member(r.getLong(1), r.getLong(2), instant(r, 3), instant(r, 4))));
+        }
+        return rows;
+    }
+
+    // --- writing what detection changed -------------------------------------------------------
+
+    public long nextOutageId() {
+        return query(nextOutageId, s -> { }, r -> r.getLong(1)).get(0);
+    }
+
+    public void savePower(List<OutageRows.Power> rows, Instant now) {
+        upsert("UPDATE usage_point_power SET state = ?, off_at = ?, last_event_at = ?, outage_id = ?, updated_at = ?"
+                + " WHERE usage_point_id = ?",
+                "INSERT INTO usage_point_power (state, off_at, last_event_at, outage_id, updated_at, usage_point_id)"
+                + " VALUES (?, ?, ?, ?, ?, ?)", rows, (s, row) -> {
+                    s.setString(1, row.state());
+                    setInstant(s, 2, row.offAt());
+                    setInstant(s, 3, row.lastEventAt());
+                    setLong(s, 4, row.outageId());
+                    s.setObject(5, utc(now));
+                    s.setLong(6, row.usagePointId());
+                });
+    }
+
+    public void saveInterruptions(List<OutageRows.Interruption> rows) {
+        upsert("UPDATE power_interruption SET on_at = ?, kind = ? WHERE usage_point_id = ? AND off_at = ?",
+                "INSERT INTO power_interruption (on_at, kind, usage_point_id, off_at) VALUES (?, ?, ?, ?)", rows,
+                (s, row) -> {
+                    setInstant(s, 1, row.onAt());
+                    s.setString(2, row.momentary() ? "MOMENTARY" : "SUSTAINED");
+                    s.setLong(3, row.usagePointId());
+                    s.setObject(4, utc(row.offAt()));
+                });
+    }
+
+    public void saveOutages(List<OutageRows.Outage> rows) {
+        upsert("UPDATE outage SET outage_level = ?, feeder = ?, transformer = ?, state = ?, started_at = ?,"
+                + " detected_at = ?, restored_at = ?, updated_at = ?, meters_served = ?, meters_affected = ?,"
+                + " meters_out = ?, parent_id = ?, closed_by = ?, version = ? WHERE id = ?",
+                "INSERT INTO outage (outage_level, feeder, transformer, state, started_at, detected_at, restored_at,"
+                + " updated_at, meters_served, meters_affected, meters_out, parent_id, closed_by, version, id)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows, (s, row) -> {
+                    s.setString(1, row.level());
+                    s.setString(2, row.feeder());
+                    s.setString(3, row.transformer());
+                    s.setString(4, row.state());
+                    s.setObject(5, utc(row.startedAt()));
+                    s.setObject(6, utc(row.detectedAt()));
+                    setInstant(s, 7, row.restoredAt());
+                    s.setObject(8, utc(row.updatedAt()));
+                    s.setInt(9, row.served());
+                    s.setInt(10, row.affected());
+                    s.setInt(11, row.out());
+                    setLong(s, 12, row.parentId());
+                    s.setString(13, row.closedBy());
+                    s.setInt(14, row.version());
+                    s.setLong(15, row.id());
+                });
+    }
+
+    public void saveMembers(List<OutageRows.Member> rows) {
+        upsert("UPDATE outage_meter SET off_at = ?, on_at = ? WHERE outage_id = ? AND usage_point_id = ?",
+                "INSERT INTO outage_meter (off_at, on_at, outage_id, usage_point_id) VALUES (?, ?, ?, ?)", rows,
+                (s, row) -> {
+                    s.setObject(1, utc(row.offAt()));
+                    setInstant(s, 2, row.onAt());
+                    s.setLong(3, row.outageId());
+                    s.setLong(4, row.usagePointId());
+                });
+    }
+
+    /** Adds a notice to publish: to the topic, and to the webhook when {@code webhook}. */
+    public void addNotice(long outageId, int outageVersion, String kind, String payload, boolean webhook,
+            Instant now) {
+        inTransaction(c -> {
+            long id;
+            try (PreparedStatement s = c.prepareStatement(nextNoticeId); ResultSet r = s.executeQuery()) {
+                r.next();
+                id = r.getLong(1);
+            }
+            update(c, "INSERT INTO outage_notice (id, outage_id, outage_version, kind, payload, created_at,"
+                    + " webhook_status, attempts, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?)", id, outageId,
+                    outageVersion, kind, payload, utc(now), webhook ? "PENDING" : "NONE", utc(now));
+            return null;
+        });
+    }
+
+    private interface RowBinder<T> {
+        void bind(PreparedStatement s, T row) throws SQLException;
+    }
+
+    /** Updates the rows by their key (the last parameters), then inserts those that were not there. */
+    private <T> void upsert(String updateSql, String insertSql, List<T> rows, RowBinder<T> binder) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        inTransaction(c -> {
+            int[] counts;
+            try (PreparedStatement s = c.prepareStatement(updateSql)) {
+                for (T row : rows) {
+                    binder.bind(s, row);
+                    s.addBatch();
+                }
+                counts = s.executeBatch();
+            }
+            List<T> missing = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) {
+                if (counts[i] == 0) {
+                    missing.add(rows.get(i));
+                }
+            }
+            if (!missing.isEmpty()) {
+                try (PreparedStatement s = c.prepareStatement(insertSql)) {
+                    for (T row : missing) {
+                        binder.bind(s, row);
+                        s.addBatch();
+                    }
+                    s.executeBatch();
+                }
+            }
+            return null;
+        });
+    }
+
+    // --- what operators and other systems ask -------------------------------------------------
+
+    /** Outages, the active ones ({@code active}) or those that started in [from, to), newest first. */
+    public List<OutageRows.Outage> outages(boolean active, Instant from, Instant to, int limit) {
+        if (active) {
+            return query("SELECT " + OUTAGE_COLUMNS + " FROM outage o WHERE o.state <> 'RESTORED'"
+                    + " ORDER BY o.started_at DESC, o.id DESC", s -> { }, OutageStore::outage, limit);
+        }
+        return query("SELECT " + OUTAGE_COLUMNS + " FROM outage o WHERE o.started_at >= ? AND o.started_at < ?"
+                + " ORDER BY o.started_at DESC, o.id DESC", s -> {
+                    s.setObject(1, utc(from));
+                    s.setObject(2, utc(to));
+                }, OutageStore::outage, limit);
+    }
+
+    public Optional<OutageRows.Outage> outage(long id) {
+        return query("SELECT " + OUTAGE_COLUMNS + " FROM outage o WHERE o.id = ?", s -> s.setLong(1, id),
+                OutageStore::outage).stream().findFirst();
+    }
+
+    /** The transformer outages that are part of the feeder outage. */
+    public List<OutageRows.Outage> children(long parentId) {
+        return query("SELECT " + OUTAGE_COLUMNS + " FROM outage o WHERE o.parent_id = ? ORDER BY o.transformer",
+                s -> s.setLong(1, parentId), OutageStore::outage);
+    }
+
+    private static OutageRows.Outage outage(ResultSet r) throws SQLException {
+        long parent = r.getLong(13);
+        Long parentId = r.wasNull() ? null : parent;
+        return new OutageRows.Outage(r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
+                instant(r, 6), instant(r, 7), instant(r, 8), instant(r, 9), r.getInt(10), r.getInt(11), r.getInt(12),
+                parentId, r.getString(14), r.getInt(15));
+    }
+
+    private static final String ON_MAP = "SELECT up.id, up.code, m.serial_number, up.feeder, up.transformer,"
+            + " up.latitude, up.longitude, COALESCE(p.state, 'ON'), p.off_at, %s FROM usage_point up"
+            + " LEFT JOIN usage_point_power p ON p.usage_point_id = up.id"
+            + " LEFT JOIN meter_installation i ON i.usage_point_id = up.id AND i.installed_to IS NULL"
+            + " LEFT JOIN meter m ON m.id = i.meter_id";
+
+    /** The usage points of the outage with where they are, their power now and when they were out in it. */
+    public List<OutageRows.MeterOnMap> membersOnMap(long outageId) {
+        return query(String.format(ON_MAP, "om.on_at") + " JOIN outage_meter om ON om.usage_point_id = up.id"
+                + " WHERE om.outage_id = ? ORDER BY om.off_at, up.code", s -> s.setLong(1, outageId),
+                OutageStore::onMap);
+    }
+
+    /**
+     * The electric usage points on the feeders, with their power (the outage board's map), at most
+     * {@code limit}; or, when {@code feeders} is empty, those that are out or pending anywhere.
+     */
+    public List<OutageRows.MeterOnMap> onMap(Collection<String> feeders, int limit) {
+        if (feeders.isEmpty()) {
+            return query(String.format(ON_MAP, "CAST(NULL AS TIMESTAMP WITH TIME ZONE)") + " WHERE " + ELECTRIC
+                    + " AND p.state <> 'ON' ORDER BY up.code", s -> { }, OutageStore::onMap, limit);
+        }
+        List<String> list = List.copyOf(feeders);
+        return query(String.format(ON_MAP, "CAST(NULL AS TIMESTAMP WITH TIME ZONE)") + " WHERE " + ELECTRIC
+                + " AND up.feeder IN (" + marks(list.size()) + ") ORDER BY up.code", s -> bindStrings(s, 1, list),
+                OutageStore::onMap, limit);
+    }
+
+    /** The usage points out (or pending) behind the transformer. */
+    public List<OutageRows.MeterOnMap> outBehind(String feeder, String transformer) {
+        return query(String.format(ON_MAP, "CAST(NULL AS TIMESTAMP WITH TIME ZONE)") + " WHERE " + ELECTRIC
+                + " AND up.feeder = ? AND up.transformer = ? AND p.state <> 'ON' ORDER BY p.off_at, up.code", s -> {
+                    s.setString(1, feeder);
+                    s.setString(2, transformer);
+                }, OutageStore::onMap);
+    }
+
+    private static OutageRows.MeterOnMap onMap(ResultSet r) throws SQLException {
+        return new OutageRows.MeterOnMap(r.getLong(1), r.getString(2), r.getString(3), r.getString(4),
+                r.getString(5), r.getBigDecimal(6), r.getBigDecimal(7), r.getString(8), instant(r, 9),
+                instant(r, 10));
+    }
+
+    /** Which meters of the feeder sent a last gasp since {@code since} (newest first). */
+    public List<OutageRows.LastGasp> lastGasps(String feeder, Instant since, int limit) {
+        return query("SELECT up.code, m.serial_number, up.transformer, e.occurred_at FROM meter_event e"
+                + " JOIN usage_point up ON up.id = e.usage_point_id JOIN meter m ON m.id = e.meter_id"
+                + " WHERE e.event_type = 'LAST_GASP' AND e.occurred_at >= ? AND up.feeder = ?"
+                + " ORDER BY e.occurred_at DESC, up.code", s -> {
+                    s.setObject(1, utc(since));
+                    s.setString(2, feeder);
+                }, r -> new OutageRows.LastGasp(r.getString(1), r.getString(2), r.getString(3), instant(r, 4)),
+                limit);
+    }
+
+    /** The usage point's interruptions that overlap [from, to), in time order. */
+    public List<OutageRows.Interruption> interruptions(long usagePointId, Instant from, Instant to) {
+        return query("SELECT usage_point_id, off_at, on_at, kind FROM power_interruption WHERE usage_point_id = ?"
+                + " AND off_at < ? AND (on_at IS NULL OR on_at > ?) ORDER BY off_at", s -> {
+                    s.setLong(1, usagePointId);
+                    s.setObject(2, utc(to));
+                    s.setObject(3, utc(from));
+                }, r -> new OutageRows.Interruption(r.getLong(1), instant(r, 2), instant(r, 3),
+                        "MOMENTARY".equals(r.getString(4))));
+    }
+
+    /** The sustained interruptions of the usage points that overlap [from, to), by usage point. */
+    public Map<Long, List<OutageRows.Interruption>> sustained(Collection<Long> usagePointIds, Instant from,
+            Instant to) {
+        Map<Long, List<OutageRows.Interruption>> byUsagePoint = new HashMap<>();
+        for (List<Long> part : inLists(usagePointIds)) {
+            query("SELECT usage_point_id, off_at, on_at FROM power_interruption WHERE kind = 'SUSTAINED'"
+                    + " AND usage_point_id IN (" + marks(part.size()) + ") AND off_at < ? AND (on_at IS NULL OR on_at > ?)"
+                    + " ORDER BY usage_point_id, off_at", s -> {
+                        int i = bindIds(s, 1, part);
+                        s.setObject(i, utc(to));
+                        s.setObject(i + 1, utc(from));
+                    }, r -> byUsagePoint.computeIfAbsent(r.getLong(1), id -> new ArrayList<>())
+                            .add(new OutageRows.Interruption(r.getLong(1), instant(r, 2), instant(r, 3), false)));
+        }
+        return byUsagePoint;
+    }
+
+    // --- notices ------------------------------------------------------------------------------
+
+    private static final String NOTICE_COLUMNS = "id, outage_id, outage_version, kind, payload, created_at, topic_at,"
+            + " webhook_status, webhook_at, attempts, next_attempt_at, last_error";
+
+    /** Notices with something left to deliver whose next attempt is due, oldest first. */
+    public List<OutageRows.Notice> dueNotices(Instant now, int limit) {
+        return query("SELECT " + NOTICE_COLUMNS + " FROM outage_notice WHERE next_attempt_at <= ? ORDER BY id",
+                s -> s.setObject(1, utc(now)), OutageStore::notice, limit);
+    }
+
+    public List<OutageRows.Notice> notices(long outageId) {
+        return query("SELECT " + NOTICE_COLUMNS + " FROM outage_notice WHERE outage_id = ? ORDER BY id",
+                s -> s.setLong(1, outageId), OutageStore::notice);
+    }
+
+    /** Records a delivery attempt's outcome; {@code nextAttemptAt} null when nothing is left to deliver. */
+    public void delivered(long id, Instant topicAt, String webhookStatus, Instant webhookAt, int attempts,
+            Instant nextAttemptAt, String lastError) {
+        inTransaction(c -> {
+            update(c, "UPDATE outage_notice SET topic_at = ?, webhook_status = ?, webhook_at = ?, attempts = ?,"
+                    + " next_attempt_at = ?, last_error = ? WHERE id = ?", topicAt == null ? null : utc(topicAt),
+                    webhookStatus, webhookAt == null ? null : utc(webhookAt), attempts,
+                    nextAttemptAt == null ? null : utc(nextAttemptAt),
+                    lastError == null || lastError.length() <= 1000 ? lastError : lastError.substring(0, 1000), id);
+            return null;
+        });
+    }
+
+    private static OutageRows.Notice notice(ResultSet r) throws SQLException {
+        return new OutageRows.Notice(r.getLong(1), r.getLong(2), r.getInt(3), r.getString(4), r.getString(5),
+                instant(r, 6), instant(r, 7), r.getString(8), instant(r, 9), r.getInt(10), instant(r, 11),
+                r.getString(12));
+    }
+
+    // --- helpers ------------------------------------------------------------------------------
+
+    private static List<List<String>> parts(Collection<String> values) {
+        List<String> all = List.copyOf(new java.util.TreeSet<>(values));
+        List<List<String>> parts = new ArrayList<>();
+        for (int start = 0; start < all.size(); start += IN_LIST) {
+            parts.add(all.subList(start, Math.min(all.size(), start + IN_LIST)));
+        }
+        return parts;
+    }
+
+    private static void bindStrings(PreparedStatement s, int first, List<String> values) throws SQLException {
+        int i = first;
+        for (String value : values) {
+            s.setString(i++, value);
+        }
+    }
+
+    private static void setInstant(PreparedStatement s, int i, Instant value) throws SQLException {
+        if (value == null) {
+            s.setNull(i, Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+            s.setObject(i, utc(value));
+        }
+    }
+
+    private static void setLong(PreparedStatement s, int i, Long value) throws SQLException {
+        if (value == null) {
+            s.setNull(i, Types.BIGINT);
+        } else {
+            s.setLong(i, value);
+        }
+    }
+
+}
