@@ -208,6 +208,45 @@ class OutageIT {
         assertEquals(0, admin.get("feeders/" + feeder + "/transformers/T2/out").parse().asJsonArray().size());
     }
 
+    /**
+     * A whole day of zeros is zero consumption to VEE — unless the usage point was out all day: then
+     * the intervals are outage, not consumption. Usage point 1 was out (last gasp the evening before,
+     * restore the morning after); usage point 2 read the same zeros with power on.
+     */
+    @Test
+    void veeTreatsIntervalsInsideAnInterruptionAsOutageNotAsZeros() throws Exception {
+        Instant dayStart = Instant.parse("2013-07-31T23:00:00Z");
+        Api.Reply sent = admin.postJson("readings/batch", events(event(1, "LAST_GASP", dayStart.minusSeconds(3600)),
+                event(1, "POWER_RESTORE", dayStart.plusSeconds(26 * 3600))), "old-outage-" + run);
+        assertEquals(200, sent.status(), sent.body());
+        Thread.sleep(6000);
+        for (int i : new int[] {1, 2}) {
+            List<String> reads = new ArrayList<>();
+            for (int k = 1; k <= 48; k++) {
+                reads.add("{\"meterId\":\"" + meter(i) + "\",\"unit\":\"KWH\",\"intervalMinutes\":30,\"intervalEnd\":\""
+                        + dayStart.plusSeconds(k * 1800L) + "\",\"value\":0}");
+            }
+            Api.Reply imported = admin.postJson("readings/batch", "{\"source\":\"HES-OUT-" + run + "\",\"reads\":["
+                    + String.join(",", reads) + "]}", "zeros-" + i + "-" + run);
+            assertEquals(200, imported.status(), imported.body());
+            Api.Reply judged = admin.post("usage-points/" + usagePoint(i) + "/vee?from=2013-08-01&to=2013-08-02", "");
+            assertEquals(200, judged.status(), judged.body());
+        }
+        assertEquals(List.of("outage-flag"), openRules(usagePoint(1)));
+        assertEquals(List.of("zero-consumption"), openRules(usagePoint(2)));
+    }
+
+    private List<String> openRules(String usagePoint) {
+        List<String> rules = new ArrayList<>();
+        for (var value : admin.get("vee/exceptions?usagePoint=" + usagePoint + "&limit=100").json().getJsonArray("items")) {
+            JsonObject exception = value.asJsonObject();
+            if (!"RESOLVED".equals(exception.getString("status"))) {
+                rules.add(exception.getString("ruleId"));
+            }
+        }
+        return rules.stream().distinct().sorted().toList();
+    }
+
     private JsonObject activeOn(String feeder, String transformer) {
         for (var value : admin.get("outages").parse().asJsonArray()) {
             JsonObject outage = value.asJsonObject();

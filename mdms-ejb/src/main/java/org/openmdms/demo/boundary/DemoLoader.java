@@ -35,6 +35,7 @@ import org.openmdms.config.Settings;
 import org.openmdms.demo.control.DemoEvents;
 import org.openmdms.demo.control.DemoFleet;
 import org.openmdms.demo.control.DemoFleetReads;
+import org.openmdms.demo.control.DemoOutages;
 import org.openmdms.meter.boundary.MeterData;
 import org.openmdms.meter.boundary.MeterRegistry;
 import org.openmdms.meter.boundary.RegistryImport;
@@ -138,6 +139,7 @@ public class DemoLoader {
                 + " admin/admin-demo, analyst/analyst-demo or auditor/auditor-demo");
         // Each part on its own: one that fails leaves the others loaded (the registry is not loaded twice).
         demoPart("events", this::loadHouseholdEvents);
+        demoPart("outages", this::loadTodaysOutages);
         demoPart("tariffs", this::loadTariffs);
         if (Settings.demoReads()) {
             demoPart("household reads", this::loadHouseholdReads);
@@ -232,6 +234,14 @@ public class DemoLoader {
                 .readingImport();
         LOG.info(() -> "Demo events loaded: " + result.stored() + " meter events stored, " + result.rejected()
                 + " rejected");
+    }
+
+    /** Today's outages on the fleet (a feeder storm, a transformer, a restored one, momentaries), as a head-end batch. */
+    private void loadTodaysOutages() {
+        ReadingImportView result = readingImporter.importBatch("demo-outages-today",
+                DemoOutages.batch(DemoFleet.members(Settings.demoFleetSize()), Instant.now())).readingImport();
+        LOG.info(() -> "Demo outages: " + result.stored() + " power events of today stored, " + result.rejected()
+                + " rejected; outage detection groups them within seconds (Outages page)");
     }
 
     /** The 100 households' real half-hourly reads of 2013 (about 1.7 million), through the normal file import. */

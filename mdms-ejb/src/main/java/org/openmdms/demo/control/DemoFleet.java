@@ -28,7 +28,7 @@ public final class DemoFleet {
      * @param serviceCapacityKw as the registry file writes it; null for gas and water
      */
     public record Member(int number, String code, String commodity, String customerClass, String serial,
-            String channels, String serviceCapacityKw) {
+            String channels, String serviceCapacityKw, String feeder, String transformer) {
 
         /** The serial of the meter installed at the end of 2013: the new one where the meter was exchanged. */
         public String serialAtYearEnd() {
@@ -57,7 +57,7 @@ public final class DemoFleet {
             String capacity = fields[column("service_capacity_kw")];
             members.add(new Member(i, fields[column("usage_point_id")], fields[column("commodity")],
                     fields[column("customer_class")], fields[column("meter_serial")], fields[column("channels")],
-                    capacity.isEmpty() ? null : capacity));
+                    capacity.isEmpty() ? null : capacity, fields[column("feeder")], fields[column("transformer")]));
         }
         return members;
     }

@@ -153,7 +153,10 @@ public class OutageDetection {
         store.saveOutages(outages.stream().filter(o -> o.transformer() == null).toList());
         store.saveOutages(outages.stream().filter(o -> o.transformer() != null).toList());
         store.saveMembers(members);
-        store.saveInterruptions(detection.interruptions().stream().map(OutageDetection::row).toList());
+        // An interruption begun and ended in one detection is written once, ended.
+        Map<String, OutageRows.Interruption> interruptions = new java.util.LinkedHashMap<>();
+        detection.interruptions().forEach(i -> interruptions.put(i.usagePointId() + "@" + i.offAt(), row(i)));
+        store.saveInterruptions(List.copyOf(interruptions.values()));
         store.savePower(detection.meters().stream().map(m -> new OutageRows.Power(m.usagePointId(), m.feeder(),
                 m.transformer(), m.state().name(), m.offAt(), m.lastEventAt(),
                 m.outage() == null ? null : m.outage().id())).toList(), now);

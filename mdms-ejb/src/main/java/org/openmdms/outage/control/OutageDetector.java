@@ -25,6 +25,9 @@ import java.util.Map;
  * there, whose last gasps are within the window of the latest of them, open an outage when the
  * policy says they are enough ({@link OutagePolicy#opens}). A feeder outage becomes the parent of the
  * transformer outages active on the feeder.</li>
+ * <li>A power restore of a usage point whose last gasp has waited the momentary time by the
+ * restore's own time, but not yet by an earlier detection (a batch that carries both), first confirms
+ * and groups up to that time — so an outage a head-end reports after the fact is still recorded.</li>
  * <li><b>Settling</b>: each changed outage's state follows its members (all back: RESTORED).</li>
  * </ol>
  * Deterministic: the same picture, events and {@code now} give the same detection.
@@ -43,13 +46,9 @@ public final class OutageDetector {
         List<PowerEvent> ordered = new ArrayList<>(events);
         ordered.sort(PowerEvent.IN_TIME);
         for (PowerEvent event : ordered) {
-            apply(grid, event, detection);
+            apply(grid, event, now, detection);
         }
-        confirm(grid, now, detection);
-        join(grid);
-        open(grid, now, OutageLevel.TRANSFORMER);
-        open(grid, now, OutageLevel.FEEDER);
-        join(grid);
+        group(grid, now, now, detection);
         for (MeterPower meter : grid.meters()) {
             if (meter.state() == PowerState.OUT) {
                 meter.outage(smallestOutageOf(grid, meter));
@@ -102,7 +101,19 @@ public final class OutageDetector {
         return null;
     }
 
-    private void apply(GridPicture grid, PowerEvent event, Detection detection) {
+    /**
+     * Confirms the last gasps that are at least the momentary time before {@code at} and groups the
+     * usage points that are out into outages, detected {@code now}.
+     */
+    private void group(GridPicture grid, Instant at, Instant now, Detection detection) {
+        confirm(grid, at, detection);
+        join(grid);
+        open(grid, now, OutageLevel.TRANSFORMER);
+        open(grid, now, OutageLevel.FEEDER);
+        join(grid);
+    }
+
+    private void apply(GridPicture grid, PowerEvent event, Instant now, Detection detection) {
         MeterPower meter = grid.meter(event.usagePointId());
         if (meter == null || meter.lastEventAt() != null && !event.at().isAfter(meter.lastEventAt())) {
             detection.countIgnored();
@@ -118,6 +129,12 @@ public final class OutageDetector {
         } else if (meter.state() == PowerState.ON) {
             detection.countIgnored();
         } else {
+            if (meter.state() == PowerState.PENDING
+                    && !meter.offAt().plus(policy.momentary()).isAfter(event.at())) {
+                // A batch that holds both the last gasps and the restores (a head-end that caught up):
+                // the usage points were out before this restore, so they count in outages first.
+                group(grid, event.at(), now, detection);
+            }
             restore(grid, meter, event.at(), detection);
             detection.countApplied();
         }

@@ -22,6 +22,8 @@ import org.openmdms.meter.boundary.RegistryNotFound;
 import org.openmdms.meter.entity.Channel;
 import org.openmdms.meter.entity.UsagePoint;
 import org.openmdms.meter.store.UsagePointStore;
+import org.openmdms.outage.store.OutageRows;
+import org.openmdms.outage.store.OutageStore;
 import org.openmdms.reading.entity.ReadSource;
 import org.openmdms.reading.store.ChannelClock;
 import org.openmdms.reading.store.IntervalRow;
@@ -86,6 +88,9 @@ public class VeeRunner {
     @Inject
     org.openmdms.billing.boundary.HolidayLookup holidayLookup;
 
+    @Inject
+    OutageStore outages;
+
     @Resource
     SessionContext context;
 
@@ -141,6 +146,7 @@ public class VeeRunner {
             Instant loadTo = runs.stream().map(ChannelRun::loadTo).max(Instant::compareTo).orElseThrow();
             intervals.forEachRead(channelIds, loadFrom, loadTo, (channel, end, value, quality, source) ->
                     stored.computeIfAbsent(channel, c -> new HashMap<>()).put(end, new Slot(end, value, quality, source)));
+            flagOutages(runs, stored, loadFrom, loadTo);
             t3 = System.nanoTime();
             for (VeeException e : exceptions.ofChannels(channelIds, judgedFrom, loadTo)) {
                 existing.computeIfAbsent(e.channelId(), c -> new ArrayList<>()).add(e);
@@ -177,6 +183,38 @@ public class VeeRunner {
                 + " reads %d ms, exceptions %d ms, rules %d ms, estimates %d ms", batch.size(), runs.size(),
                 ms[0], ms[1], ms[2], ms[3], ms[4], ms[5]));
         return batch.stream().map(j -> tallies.get(j.usagePoint()).result(j)).toList();
+    }
+
+    /**
+     * Marks the stored reads of intervals that lie wholly inside a sustained interruption of their
+     * usage point (outage detection's {@code power_interruption}) as power-off, so that the rules
+     * treat their values — usually zeros — as outage, not consumption ({@link Slot#isOutage}).
+     * Only in the judgement: the stored reads keep their quality.
+     */
+    private void flagOutages(List<ChannelRun> runs, Map<Long, Map<Instant, Slot>> stored, Instant from, Instant to) {
+        Map<Long, List<OutageRows.Interruption>> out = outages.sustained(
+                runs.stream().map(run -> run.up.id()).collect(java.util.stream.Collectors.toSet()), from, to);
+        if (out.isEmpty()) {
+            return;
+        }
+        for (ChannelRun run : runs) {
+            List<OutageRows.Interruption> interruptions = out.get(run.up.id());
+            Map<Instant, Slot> slots = stored.get(run.channel.id());
+            if (interruptions == null || slots == null) {
+                continue;
+            }
+            java.time.Duration length = java.time.Duration.ofMinutes(run.channel.readingType().intervalMinutes());
+            slots.replaceAll((end, slot) -> inside(interruptions, end.minus(length), end) ? slot.asOutage() : slot);
+        }
+    }
+
+    private static boolean inside(List<OutageRows.Interruption> interruptions, Instant start, Instant end) {
+        for (OutageRows.Interruption interruption : interruptions) {
+            if (!start.isBefore(interruption.offAt()) && (interruption.onAt() == null || !end.isAfter(interruption.onAt()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** One usage point's local days [from, to) to judge. */

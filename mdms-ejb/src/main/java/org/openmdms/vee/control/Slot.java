@@ -24,6 +24,11 @@ public record Slot(Instant end, BigDecimal value, int quality, ReadSource source
         return value != null && Quality.has(quality, Quality.POWER_OUTAGE);
     }
 
+    /** The same read flagged power-off (it lies inside an interruption outage detection recorded). */
+    public Slot asOutage() {
+        return value == null ? this : new Slot(end, value, quality | Quality.POWER_OUTAGE, source);
+    }
+
     public boolean isEstimated() {
         return source == ReadSource.ESTIMATED;
     }

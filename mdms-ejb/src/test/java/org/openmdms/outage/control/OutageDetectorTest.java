@@ -221,6 +221,21 @@ class OutageDetectorTest {
     }
 
     @Test
+    void aBatchReportingAnOutageAfterTheFactStillRecordsIt() {
+        Detection detection = detect(at(7200), gasp(1, 0), gasp(2, 5), gasp(3, 9), back(1, 3600), back(2, 3600),
+                back(3, 3700));
+        assertEquals(2, detection.outages().size(), "the transformer's and the feeder's (3 of 8)");
+        Outage outage = detection.outages().stream().filter(o -> o.level() == OutageLevel.TRANSFORMER).findFirst()
+                .orElseThrow();
+        assertEquals(OutageState.RESTORED, outage.state());
+        assertEquals(Outage.Change.OPENED, outage.change());
+        assertEquals(at(0), outage.startedAt());
+        assertEquals(at(3700), outage.restoredAt());
+        assertEquals(3, outage.affected());
+        assertTrue(detection.interruptions().contains(new Interruption(3, at(9), at(3700), false)));
+    }
+
+    @Test
     void theSameInputGivesTheSameDetection() {
         PowerEvent[] storm = {gasp(4, 3), gasp(1, 0), back(2, 30), gasp(2, 0), gasp(3, 1), gasp(5, 2)};
         Detection first = detect(at(120), storm);
