@@ -1,3 +1,4 @@
+-- Oracle 23ai. Reviewed, not executed on our machines.
 -- Twin of sql/common/V15__outages.sql. Oracle refuses TIMESTAMP WITH TIME ZONE in a primary key
 -- (ORA-02329), so the key instants of power_event_queue and power_interruption are plain TIMESTAMPs
 -- holding UTC, as in meter_event.

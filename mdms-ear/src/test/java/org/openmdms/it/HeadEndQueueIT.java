@@ -1,9 +1,9 @@
 package org.openmdms.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.openmdms.it.Awaits.await;
 
 import jakarta.jms.JMSRuntimeException;
 import jakarta.json.JsonObject;
@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -158,23 +157,6 @@ class HeadEndQueueIT {
         return count;
     }
 
-    private static <T> T await(Supplier<T> probe, String what) {
-        for (int i = 0; i < 60; i++) {
-            T found = probe.get();
-            if (found != null) {
-                return found;
-            }
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        T found = probe.get();
-        assertNotNull(found, "waited 30 s for " + what);
-        return found;
-    }
 
     private static String encode(String id) {
         return URLEncoder.encode(id, StandardCharsets.UTF_8);

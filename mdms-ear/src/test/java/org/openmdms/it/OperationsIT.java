@@ -42,13 +42,18 @@ class OperationsIT {
     @Test
     void metricsCountImportsRecordsExceptionsJobsAndOutages() throws Exception {
         assertEquals(401, Api.anonymous().get("metrics").status(), "metrics need a user");
+        String meter = "OPS" + System.nanoTime();
         String csv = "usage_point_id,commodity,customer_class,time_zone,meter_serial,installed_from,channels\n"
-                + "UP-OPS-" + System.nanoTime() + ",E,RESIDENTIAL,Europe/London,OPS" + System.nanoTime()
-                + ",2012-12-01,KWH:30:DELIVERED\n";
+                + "UP-" + meter + ",E,RESIDENTIAL,Europe/London," + meter + ",2012-12-01,KWH:30:DELIVERED\n";
         Api admin = Api.admin();
         assertEquals(200, admin.postCsv("registry/import?source=it", csv).status());
-        admin.postJson("readings/batch", "{\"source\":\"ops-it\",\"reads\":[{\"meterId\":\"NO-SUCH-METER\","
-                + "\"unit\":\"KWH\",\"intervalMinutes\":30,\"intervalEnd\":\"2013-08-01T00:30:00Z\",\"value\":1}]}", null);
+        // One read stored, one refused (a unit the channel does not have).
+        Api.Reply batch = admin.postJson("readings/batch", "{\"source\":\"ops-it\",\"reads\":[{\"meterId\":\"" + meter
+                + "\",\"unit\":\"KWH\",\"intervalMinutes\":30,\"intervalEnd\":\"2013-08-01T00:30:00Z\",\"value\":1},"
+                + "{\"meterId\":\"" + meter + "\",\"unit\":\"LITRES\",\"intervalMinutes\":30,"
+                + "\"intervalEnd\":\"2013-08-01T01:00:00Z\",\"value\":1}]}", "ops-" + meter);
+        assertEquals(200, batch.status(), batch.body());
+        assertEquals(1, batch.json().getInt("rejected"), batch.body());
 
         JsonObject figures = admin.get("metrics").json();
         assertTrue(figures.getJsonNumber("mdms_imports{status=\"COMPLETED\"}").longValue() >= 1, figures.toString());

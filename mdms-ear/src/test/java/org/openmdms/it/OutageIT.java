@@ -3,6 +3,7 @@ package org.openmdms.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.openmdms.it.Awaits.await;
 
 import com.sun.net.httpserver.HttpServer;
 import jakarta.jms.JMSConsumer;
@@ -23,7 +24,6 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -289,23 +289,5 @@ class OutageIT {
         try (var reader = Json.createReader(new StringReader(json))) {
             return reader.readObject();
         }
-    }
-
-    private static <T> T await(Supplier<T> probe, String what) {
-        for (int i = 0; i < 60; i++) {
-            T found = probe.get();
-            if (found != null) {
-                return found;
-            }
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        T found = probe.get();
-        assertNotNull(found, "waited 30 s for " + what);
-        return found;
     }
 }

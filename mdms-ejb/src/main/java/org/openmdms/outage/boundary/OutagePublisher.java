@@ -18,12 +18,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.openmdms.admin.entity.Role;
 import org.openmdms.outage.store.OutageRows;
 import org.openmdms.outage.store.OutageStore;
+import org.openmdms.schedule.control.OnePass;
 
 /**
  * Delivers outage notices to the outage management system: each to the JMS topic
@@ -42,8 +42,7 @@ public class OutagePublisher {
     static final int MAX_ATTEMPTS = 8;
     private static final Logger LOG = Logger.getLogger(OutagePublisher.class.getName());
 
-    private final AtomicBoolean working = new AtomicBoolean();
-    private final AtomicBoolean wanted = new AtomicBoolean();
+    private final OnePass passes = new OnePass(this::deliverDue);
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Inject
@@ -67,19 +66,16 @@ public class OutagePublisher {
     }
 
     private void pass() {
-        wanted.set(true);
-        while (wanted.get() && working.compareAndSet(false, true)) {
-            try {
-                while (wanted.getAndSet(false)) {
-                    for (OutageRows.Notice notice : store.dueNotices(Instant.now(), 500)) {
-                        deliver(notice, store.policy().webhookUrl());
-                    }
-                }
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Publishing outage notices failed; they are tried again", e);
-            } finally {
-                working.set(false);
+        passes.run();
+    }
+
+    private void deliverDue() {
+        try {
+            for (OutageRows.Notice notice : store.dueNotices(Instant.now(), 500)) {
+                deliver(notice, store.policy().webhookUrl());
             }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Publishing outage notices failed; they are tried again", e);
         }
     }
 

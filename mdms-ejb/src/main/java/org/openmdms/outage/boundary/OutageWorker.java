@@ -13,9 +13,9 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.openmdms.schedule.control.OnePass;
 
 /**
  * Runs outage detection ({@link OutageDetection}) as soon as ingest has committed power events,
@@ -30,8 +30,7 @@ public class OutageWorker {
 
     private static final Logger LOG = Logger.getLogger(OutageWorker.class.getName());
 
-    private final AtomicBoolean working = new AtomicBoolean();
-    private final AtomicBoolean wanted = new AtomicBoolean();
+    private final OnePass passes = new OnePass(this::detectAll);
 
     @Inject
     OutageDetection detection;
@@ -59,16 +58,7 @@ public class OutageWorker {
     }
 
     private void pass() {
-        wanted.set(true);
-        while (wanted.get() && working.compareAndSet(false, true)) {
-            try {
-                while (wanted.getAndSet(false)) {
-                    detectAll();
-                }
-            } finally {
-                working.set(false);
-            }
-        }
+        passes.run();
     }
 
     private void detectAll() {

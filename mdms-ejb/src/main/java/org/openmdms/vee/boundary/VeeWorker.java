@@ -25,7 +25,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.openmdms.admin.entity.Role;
@@ -33,6 +32,7 @@ import org.openmdms.config.Settings;
 import org.openmdms.reading.boundary.ImportFinished;
 import org.openmdms.reading.store.PendingDay;
 import org.openmdms.reading.store.PendingDayStore;
+import org.openmdms.schedule.control.OnePass;
 import org.openmdms.vee.control.CachedRuleSets;
 import org.openmdms.vee.control.IntervalSeries;
 import org.openmdms.vee.control.RuleSetSource;
@@ -65,8 +65,7 @@ public class VeeWorker {
     /** Usage points one batch may lock. */
     static final int BATCH_USAGE_POINTS = 100;
 
-    private final AtomicBoolean working = new AtomicBoolean();
-    private final AtomicBoolean wanted = new AtomicBoolean();
+    private final OnePass passes = new OnePass(this::judgeOnce);
 
     @Inject
     PendingDayStore pending;
@@ -103,16 +102,7 @@ public class VeeWorker {
 
     /** One pass at a time; a pass asked for while one runs is run right after it. */
     private void pass() {
-        wanted.set(true);
-        while (wanted.get() && working.compareAndSet(false, true)) {
-            try {
-                while (wanted.getAndSet(false)) {
-                    judgeOnce();
-                }
-            } finally {
-                working.set(false);
-            }
-        }
+        passes.run();
     }
 
     private void judgeOnce() {

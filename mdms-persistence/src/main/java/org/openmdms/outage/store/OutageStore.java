@@ -137,7 +137,7 @@ public class OutageStore extends JdbcStore {
             }
         });
         Set<Long> seen = new HashSet<>(usagePointIds);
-        for (List<String> part : parts(feeders)) {
+        for (List<String> part : inLists(feeders)) {
             for (OutageRows.Power row : query("SELECT up.id, up.feeder, up.transformer, p.state, p.off_at,"
                     + " p.last_event_at, p.outage_id FROM usage_point_power p JOIN usage_point up"
                     + " ON up.id = p.usage_point_id WHERE p.state <> 'ON' AND " + ELECTRIC
@@ -161,7 +161,7 @@ public class OutageStore extends JdbcStore {
     /** Electric usage points per transformer of the feeders (key: feeder + '/' + transformer) and per feeder (key: feeder). */
     public Map<String, Integer> served(Collection<String> feeders) {
         Map<String, Integer> served = new HashMap<>();
-        for (List<String> part : parts(feeders)) {
+        for (List<String> part : inLists(feeders)) {
             query("SELECT up.feeder, up.transformer, COUNT(*) FROM usage_point up WHERE " + ELECTRIC
                     + " AND up.feeder IN (" + marks(part.size()) + ") GROUP BY up.feeder, up.transformer",
                     s -> bindStrings(s, 1, part), r -> {
@@ -179,7 +179,7 @@ public class OutageStore extends JdbcStore {
     /** The outages not yet restored on the feeders, with their members. */
     public List<OutageRows.Outage> activeOn(Collection<String> feeders) {
         List<OutageRows.Outage> rows = new ArrayList<>();
-        for (List<String> part : parts(feeders)) {
+        for (List<String> part : inLists(feeders)) {
             rows.addAll(query("SELECT " + OUTAGE_COLUMNS + " FROM outage o WHERE o.state <> 'RESTORED'"
                     + " AND o.feeder IN (" + marks(part.size()) + ") ORDER BY o.id", s -> bindStrings(s, 1, part),
                     OutageStore::outage));
@@ -470,15 +470,6 @@ public class OutageStore extends JdbcStore {
     }
 
     // --- helpers ------------------------------------------------------------------------------
-
-    private static List<List<String>> parts(Collection<String> values) {
-        List<String> all = List.copyOf(new java.util.TreeSet<>(values));
-        List<List<String>> parts = new ArrayList<>();
-        for (int start = 0; start < all.size(); start += IN_LIST) {
-            parts.add(all.subList(start, Math.min(all.size(), start + IN_LIST)));
-        }
-        return parts;
-    }
 
     private static void bindStrings(PreparedStatement s, int first, List<String> values) throws SQLException {
         int i = first;

@@ -40,9 +40,9 @@ public abstract class JdbcStore {
     protected static final int IN_LIST = 500;
 
     /** The ids, without repeats and in order, in parts of at most {@value #IN_LIST}: one query each. */
-    protected static List<List<Long>> inLists(java.util.Collection<Long> ids) {
-        List<Long> all = List.copyOf(new java.util.TreeSet<>(ids));
-        List<List<Long>> parts = new ArrayList<>();
+    protected static <T extends Comparable<? super T>> List<List<T>> inLists(java.util.Collection<T> ids) {
+        List<T> all = List.copyOf(new java.util.TreeSet<>(ids));
+        List<List<T>> parts = new ArrayList<>();
         for (int start = 0; start < all.size(); start += IN_LIST) {
             parts.add(all.subList(start, Math.min(all.size(), start + IN_LIST)));
         }
