@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -56,9 +57,20 @@ public record BoardRow(OutageRows.Outage outage, boolean child, String zone) imp
         return affected <= 0 ? 100 : Math.max(0, affected - out) * 100 / affected;
     }
 
-    /** "F1" for a feeder outage, "T3 on F1" for a transformer outage. */
+    /** "Feeder F1", "Transformer T3 on F1". */
     public String getWhere() {
-        return outage.transformer() == null ? outage.feeder() : outage.transformer() + " on " + outage.feeder();
+        return outage.transformer() == null ? "Feeder " + outage.feeder()
+                : "Transformer " + outage.transformer() + " on " + outage.feeder();
+    }
+
+    /** "Open", "Partially restored", "Restored". */
+    public String getStateWords() {
+        return words(outage.state());
+    }
+
+    static String words(String state) {
+        String words = state.replace('_', ' ').toLowerCase(Locale.ROOT);
+        return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
     /** How long the outage lasted, or has lasted so far. */

@@ -6,6 +6,7 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -125,7 +126,7 @@ public class OutageBoard implements Serializable {
 
     /** When the board was read, in UTC with seconds. */
     public String getRefreshedAt() {
-        return refreshedAt == null ? "" : refreshedAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()
+        return refreshedAt == null ? "" : refreshedAt.truncatedTo(ChronoUnit.SECONDS).toString()
                 .replace('T', ' ').replace("Z", " UTC");
     }
 }

@@ -2,6 +2,7 @@ package org.openmdms.web.outage;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,15 +16,17 @@ import org.openmdms.outage.store.OutageRows;
  * The outage map without map tiles (none are reachable from a control room's network): usage points
  * placed by latitude and longitude on an equirectangular projection (east–west distances shrunk by
  * the cosine of the middle latitude, so a town keeps its shape), drawn on the server as SVG. Each
- * point's state has a colour <em>and</em> a shape, for colour-blind readers; transformers are rings
- * around their usage points, dashed red while they have an active outage. Points carry a tooltip.
+ * point's state has a colour <em>and</em> a shape, for colour-blind readers; each transformer is a
+ * shaded area around its usage points, red while it has an active outage. Points carry a tooltip.
  */
 public final class OutageMap {
 
     static final int WIDTH = 960;
     static final int HEIGHT = 540;
     private static final int PAD = 28;
-    /** Transformer rings are labelled only when there are few enough to read. */
+    /** The smallest extent the box shows, in degrees of latitude (about 1.1 km). */
+    static final double MIN_SPAN = 0.01;
+    /** Transformer areas are labelled only when there are few enough to read. */
     private static final int LABELLED_GROUPS = 150;
     private static final int DRAWN_GROUPS = 2000;
 
@@ -156,7 +159,11 @@ public final class OutageMap {
         return title.toString();
     }
 
-    /** A ring around each transformer's usage points, labelled with its name when there are few. */
+    /**
+     * The area of each transformer's usage points: their convex hull drawn with a wide round stroke
+     * (the hull grown by a margin, whatever its shape, even one point or a line), labelled with the
+     * transformer's name when there are few.
+     */
     private static void groups(StringBuilder svg, List<OutageRows.MeterOnMap> placed, Projection projection,
             Set<String> transformersOut, double radius) {
         Map<String, List<double[]>> groups = new LinkedHashMap<>();
@@ -170,22 +177,60 @@ public final class OutageMap {
         if (groups.size() > DRAWN_GROUPS) {
             return;
         }
+        double margin = radius + 6;
         for (Map.Entry<String, List<double[]>> group : groups.entrySet()) {
-            double cx = group.getValue().stream().mapToDouble(p -> p[0]).average().orElse(0);
-            double cy = group.getValue().stream().mapToDouble(p -> p[1]).average().orElse(0);
-            double r = group.getValue().stream().mapToDouble(p -> Math.hypot(p[0] - cx, p[1] - cy)).max().orElse(0)
-                    + radius + 6;
+            List<double[]> hull = hull(group.getValue());
             boolean out = transformersOut.contains(group.getKey());
-            svg.append("<circle class=\"group").append(out ? " group-out" : "").append("\" cx=\"").append(num(cx))
-                    .append("\" cy=\"").append(num(cy)).append("\" r=\"").append(num(r)).append("\"/>");
+            svg.append("<polygon class=\"group").append(out ? " group-out" : "").append("\" stroke-width=\"")
+                    .append(num(2 * margin)).append("\" points=\"");
+            for (double[] p : hull) {
+                svg.append(num(p[0])).append(',').append(num(p[1])).append(' ');
+            }
+            svg.setLength(svg.length() - 1);
+            svg.append("\"/>");
             if (groups.size() <= LABELLED_GROUPS) {
                 String key = group.getKey();
                 String label = feeders ? key : key.substring(key.indexOf('/') + 1);
+                double top = hull.stream().mapToDouble(p -> p[1]).min().orElse(0) - margin - 3;
+                double middle = hull.stream().mapToDouble(p -> p[0]).average().orElse(0);
                 svg.append("<text class=\"group-label").append(out ? " group-out" : "").append("\" x=\"")
-                        .append(num(cx)).append("\" y=\"").append(num(Math.max(10, cy - r - 3)))
-                        .append("\">").append(escape(label)).append("</text>");
+                        .append(num(middle)).append("\" y=\"").append(num(Math.max(10, top))).append("\">")
+                        .append(escape(label)).append("</text>");
             }
         }
+    }
+
+    /** The convex hull of the points (Andrew's monotone chain); a point twice, two points as they are. */
+    static List<double[]> hull(List<double[]> points) {
+        List<double[]> sorted = new ArrayList<>(points);
+        sorted.sort((a, b) -> a[0] != b[0] ? Double.compare(a[0], b[0]) : Double.compare(a[1], b[1]));
+        if (sorted.size() == 1) {
+            // A zero-length closed path: its round stroke is a disc.
+            return List.of(sorted.get(0), sorted.get(0));
+        }
+        if (sorted.size() == 2) {
+            return sorted;
+        }
+        double[][] hull = new double[2 * sorted.size()][];
+        int k = 0;
+        for (double[] p : sorted) {
+            while (k >= 2 && cross(hull[k - 2], hull[k - 1], p) <= 0) {
+                k--;
+            }
+            hull[k++] = p;
+        }
+        for (int i = sorted.size() - 2, lower = k + 1; i >= 0; i--) {
+            double[] p = sorted.get(i);
+            while (k >= lower && cross(hull[k - 2], hull[k - 1], p) <= 0) {
+                k--;
+            }
+            hull[k++] = p;
+        }
+        return Arrays.asList(hull).subList(0, k - 1);
+    }
+
+    private static double cross(double[] o, double[] a, double[] b) {
+        return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
     }
 
     /** Latitude and longitude to the box: equirectangular, scaled to fit, centred. */
@@ -209,12 +254,9 @@ public final class OutageMap {
             double height = maxLat - minLat;
             double innerWidth = WIDTH - 2.0 * PAD;
             double innerHeight = HEIGHT - 2.0 * PAD;
-            // One point, or all in one place: any scale; the point lands in the middle.
-            double scale = Math.min(width > 0 ? innerWidth / width : Double.MAX_VALUE,
-                    height > 0 ? innerHeight / height : Double.MAX_VALUE);
-            if (scale == Double.MAX_VALUE) {
-                scale = 1;
-            }
+            // Never closer than MIN_SPAN: a street's few meters stay a cluster with room around it, and
+            // one point (or all in one place) lands in the middle.
+            double scale = Math.min(innerWidth / Math.max(width, MIN_SPAN), innerHeight / Math.max(height, MIN_SPAN));
             return new Projection(minLon, maxLat, k, scale, PAD + (innerWidth - width * scale) / 2,
                     PAD + (innerHeight - height * scale) / 2);
         }

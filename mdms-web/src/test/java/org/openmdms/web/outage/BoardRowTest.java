@@ -24,8 +24,10 @@ class BoardRowTest {
         assertEquals(List.of(9L, 7L, 6L, 8L, 5L), rows.stream().map(r -> r.outage().id()).toList());
         assertEquals(List.of(false, false, true, true, false), rows.stream().map(BoardRow::child).toList());
         assertEquals("Europe/London", rows.get(2).zone());
-        assertEquals("T1 on F1", rows.get(2).getWhere());
-        assertEquals("F1", rows.get(1).getWhere());
+        assertEquals("Transformer T1 on F1", rows.get(2).getWhere());
+        assertEquals("Feeder F1", rows.get(1).getWhere());
+        assertEquals("Open", rows.get(1).getStateWords());
+        assertEquals("Partially restored", BoardRow.words("PARTIALLY_RESTORED"));
     }
 
     @Test

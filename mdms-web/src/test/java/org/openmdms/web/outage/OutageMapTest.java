@@ -45,7 +45,7 @@ class OutageMapTest {
         assertTrue(svg.contains("UP-2 · meter M2 · transformer T1 · last gasp at 2013-10-27 01:30 +01:00, not yet confirmed"), svg);
         assertTrue(svg.contains("UP-3 · meter M3 · transformer T1 · back on at 2013-10-27 01:40 +01:00"), svg);
         assertTrue(svg.contains("UP-4 · meter M4 · transformer T2 · on</title>"), svg);
-        // T1 is out: its ring is dashed red; T2's is not.
+        // T1 is out: its area is red; T2's is not.
         assertEquals(1, count(svg, "class=\"group group-out\""));
         assertEquals(1, count(svg, "class=\"group\""));
         // The most urgent on top: out drawn last.
@@ -72,6 +72,15 @@ class OutageMapTest {
     }
 
     @Test
+    void aStreetIsNotBlownUpToTheWholeBox() {
+        // 0.001° north-south (about 110 m): a tenth of the smallest extent shown, in the middle.
+        List<double[]> xy = positions(draw(List.of(point(1, null, "51.5000", "-0.1", "OUT"),
+                point(2, null, "51.5010", "-0.1", "OUT")), Map.of()).svg());
+        assertEquals((OutageMap.HEIGHT - 2 * 28) / 10.0, xy.get(0)[1] - xy.get(1)[1], 1.0);
+        assertEquals(OutageMap.HEIGHT / 2.0, (xy.get(0)[1] + xy.get(1)[1]) / 2, 1.0);
+    }
+
+    @Test
     void onePointLandsInTheMiddleAndPointsWithoutCoordinatesAreCountedNotDrawn() {
         OutageMap.Drawing map = draw(List.of(point(1, "T1", "51.5", "-0.1", "OUT"), point(2, "T1", null, null, "OUT")),
                 Map.of());
@@ -82,6 +91,18 @@ class OutageMapTest {
         assertEquals(1, map.unplaced());
         assertEquals(2, map.count("OUT"));
         assertEquals(2, map.getTotal());
+    }
+
+    @Test
+    void aTransformersAreaIsTheHullOfItsPoints() {
+        List<double[]> square = List.of(new double[] {0, 0}, new double[] {10, 0}, new double[] {5, 5},
+                new double[] {10, 10}, new double[] {0, 10}, new double[] {5, 0});
+        List<double[]> hull = OutageMap.hull(square);
+        assertEquals(List.of("0.0,0.0", "10.0,0.0", "10.0,10.0", "0.0,10.0"),
+                hull.stream().map(p -> p[0] + "," + p[1]).toList(), "corners only, in order");
+        assertEquals(2, OutageMap.hull(List.of(new double[] {1, 1}, new double[] {2, 2}, new double[] {3, 3})).size(),
+                "points on a line: its ends");
+        assertEquals(2, OutageMap.hull(List.<double[]>of(new double[] {1, 1})).size(), "one point: twice");
     }
 
     @Test
