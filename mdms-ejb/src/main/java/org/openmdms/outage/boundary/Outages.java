@@ -7,6 +7,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,6 +84,14 @@ public class Outages {
         TreeSet<String> feeders = new TreeSet<>();
         active().forEach(o -> feeders.add(o.feeder()));
         return store.onMap(feeders, MAP_LIMIT);
+    }
+
+    /**
+     * The usage points of the outages with when each went off and came back (on_at null while out):
+     * the board's map tells the members of an active outage that are back from those never out.
+     */
+    public List<OutageRows.Member> members(Collection<Long> outageIds) {
+        return store.members(outageIds);
     }
 
     public Status status() {

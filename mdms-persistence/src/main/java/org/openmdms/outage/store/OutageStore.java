@@ -352,14 +352,17 @@ public class OutageStore extends JdbcStore {
     }
 
     private static final String ON_MAP = "SELECT up.id, up.code, m.serial_number, up.feeder, up.transformer,"
-            + " up.latitude, up.longitude, COALESCE(p.state, 'ON'), p.off_at, %s FROM usage_point up"
+            + " up.latitude, up.longitude, COALESCE(p.state, 'ON'), %s FROM usage_point up"
             + " LEFT JOIN usage_point_power p ON p.usage_point_id = up.id"
             + " LEFT JOIN meter_installation i ON i.usage_point_id = up.id AND i.installed_to IS NULL"
             + " LEFT JOIN meter m ON m.id = i.meter_id";
 
-    /** The usage points of the outage with where they are, their power now and when they were out in it. */
+    /** A usage point's off time now, and no back time. */
+    private static final String NOW = "p.off_at, CAST(NULL AS TIMESTAMP WITH TIME ZONE)";
+
+    /** The usage points of the outage with where they are, their power now, and when they went out and came back in it. */
     public List<OutageRows.MeterOnMap> membersOnMap(long outageId) {
-        return query(String.format(ON_MAP, "om.on_at") + " JOIN outage_meter om ON om.usage_point_id = up.id"
+        return query(String.format(ON_MAP, "om.off_at, om.on_at") + " JOIN outage_meter om ON om.usage_point_id = up.id"
                 + " WHERE om.outage_id = ? ORDER BY om.off_at, up.code", s -> s.setLong(1, outageId),
                 OutageStore::onMap);
     }
@@ -370,18 +373,18 @@ public class OutageStore extends JdbcStore {
      */
     public List<OutageRows.MeterOnMap> onMap(Collection<String> feeders, int limit) {
         if (feeders.isEmpty()) {
-            return query(String.format(ON_MAP, "CAST(NULL AS TIMESTAMP WITH TIME ZONE)") + " WHERE " + ELECTRIC
+            return query(String.format(ON_MAP, NOW) + " WHERE " + ELECTRIC
                     + " AND p.state <> 'ON' ORDER BY up.code", s -> { }, OutageStore::onMap, limit);
         }
         List<String> list = List.copyOf(feeders);
-        return query(String.format(ON_MAP, "CAST(NULL AS TIMESTAMP WITH TIME ZONE)") + " WHERE " + ELECTRIC
+        return query(String.format(ON_MAP, NOW) + " WHERE " + ELECTRIC
                 + " AND up.feeder IN (" + marks(list.size()) + ") ORDER BY up.code", s -> bindStrings(s, 1, list),
                 OutageStore::onMap, limit);
     }
 
     /** The usage points out (or pending) behind the transformer. */
     public List<OutageRows.MeterOnMap> outBehind(String feeder, String transformer) {
-        return query(String.format(ON_MAP, "CAST(NULL AS TIMESTAMP WITH TIME ZONE)") + " WHERE " + ELECTRIC
+        return query(String.format(ON_MAP, NOW) + " WHERE " + ELECTRIC
                 + " AND up.feeder = ? AND up.transformer = ? AND p.state <> 'ON' ORDER BY p.off_at, up.code", s -> {
                     s.setString(1, feeder);
                     s.setString(2, transformer);

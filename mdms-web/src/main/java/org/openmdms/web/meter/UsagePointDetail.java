@@ -37,6 +37,8 @@ public class UsagePointDetail implements Serializable {
     AuditTrail audit;
 
     private String code;
+    /** The tab to open on: "events" (the outage page links there); else the installation history. */
+    private String tab;
     private UsagePointView usagePoint;
     private List<AuditRecord> history;
     private LocalDateTime changeAt;
@@ -141,6 +143,14 @@ public class UsagePointDetail implements Serializable {
 
     public void setCode(String code) {
         this.code = code;
+    }
+
+    public String getTab() {
+        return tab;
+    }
+
+    public void setTab(String tab) {
+        this.tab = tab;
     }
 
     public UsagePointView getUsagePoint() {
