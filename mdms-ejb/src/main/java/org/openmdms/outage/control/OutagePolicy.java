@@ -54,6 +54,9 @@ public record OutagePolicy(BigDecimal transformerShare, int transformerMinMeters
         if (share == null || share.signum() <= 0 || share.compareTo(BigDecimal.ONE) > 0) {
             throw new IllegalArgumentException("the " + name + " must be more than 0 and at most 1, not " + share);
         }
+        if (share.stripTrailingZeros().scale() > 4) {
+            throw new IllegalArgumentException("the " + name + " has at most 4 decimals (0.3333), not " + share);
+        }
     }
 
     /** Whether {@code out} meters of the {@code served} behind a device of this level open an outage. */

@@ -264,6 +264,8 @@ class OutageDetectorTest {
                 Duration.ZERO, Duration.ZERO, null));
         assertThrows(IllegalArgumentException.class, () -> new OutagePolicy(BigDecimal.ONE, 1, BigDecimal.ONE, 1,
                 Duration.ofMinutes(5), Duration.ZERO, "ftp://oms"));
+        assertThrows(IllegalArgumentException.class, () -> new OutagePolicy(new BigDecimal("0.12345"), 1,
+                BigDecimal.ONE, 1, Duration.ofMinutes(5), Duration.ZERO, null));
         assertNull(new OutagePolicy(BigDecimal.ONE, 1, BigDecimal.ONE, 1, Duration.ofMinutes(5), Duration.ZERO, " ")
                 .webhookUrl());
     }
