@@ -80,5 +80,19 @@ class DemoIT {
         }
         assertTrue(counts != null && !counts.isEmpty(), "VEE judged the demo's days and raised exceptions");
         assertEquals(200, Api.at(server.baseUrl(), "analyst", "analyst-demo").get("vee/exceptions?limit=1").status());
+
+        // Today's outages on the fleet: detection grouped the demo's power events into outages.
+        JsonArray outages = null;
+        for (int i = 0; i < 60; i++) {
+            outages = (JsonArray) admin.get("outages?state=all").parse();
+            if (outages.stream().anyMatch(o -> !"RESTORED".equals(o.asJsonObject().getString("state")))
+                    && outages.stream().anyMatch(o -> "RESTORED".equals(o.asJsonObject().getString("state")))) {
+                break;
+            }
+            Thread.sleep(1000);
+        }
+        assertTrue(outages.stream().anyMatch(o -> !"RESTORED".equals(o.asJsonObject().getString("state")))
+                && outages.stream().anyMatch(o -> "RESTORED".equals(o.asJsonObject().getString("state"))),
+                "the demo's outages of today, active and restored: " + outages);
     }
 }
