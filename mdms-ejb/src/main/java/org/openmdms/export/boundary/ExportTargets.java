@@ -56,12 +56,12 @@ public class ExportTargets {
     public ExportTargetView change(String name, String folder) {
         FileExport export = known(name);
         Path path = ExportFolder.parse(folder);
-        ExportFolder.whyNotWritable(path).ifPresent(why -> {
-            throw new IllegalArgumentException("The server cannot write export files to " + path + ": " + why);
-        });
         if (path.toString().length() > ExportTarget.FOLDER_LENGTH) {
             throw new IllegalArgumentException("The folder's path is longer than " + ExportTarget.FOLDER_LENGTH + " characters");
         }
+        ExportFolder.whyNotWritable(path).ifPresent(why -> {
+            throw new IllegalArgumentException("The server cannot write export files to " + path + ": " + why);
+        });
         ExportTargetView before = view(export);
         Instant now = Instant.now();
         store.find(export.key()).ifPresentOrElse(t -> t.change(path.toString(), Caller.name(context), now),
