@@ -25,7 +25,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * An administrator on Admin › Schedules in a real browser (Debian's headless Chromium): sees the jobs
  * with their cron expressions read out and their next runs; edits a cron expression (an invalid one
- * is refused with the reason, a valid one is read out and saved); disables and enables a job;
+ * is refused with the reason next to the field, a valid one is read out and saved); disables and enables a job;
  * follows a job's link to its export target and points it at another folder (a relative path is
  * refused); runs the job now and sees the run appear in the history with its status, records and
  * files, and the files in the folder. Needs chromium and chromium-driver; runs with -Pbrowser.
@@ -81,7 +81,7 @@ class SchedulesBrowserIT {
         assertTrue(storage.getText().contains("0 15 2 * * ?"), storage.getText());
         assertTrue(storage.getText().contains("At 02:15, every day"), storage.getText());
         assertEquals(3, storage.findElements(By.cssSelector("[id$=':next'] > div")).size(), storage.getText());
-        assertTrue(browser.findElement(By.id("schedules:retention")).getText().contains("kept for 90 days"));
+        assertTrue(browser.findElement(By.id("retention")).getText().contains("kept for 90 days"));
         session.screenshot("list");
 
         // an invalid cron expression is refused with Quartz's reason; a valid one is read out and saved
@@ -89,7 +89,7 @@ class SchedulesBrowserIT {
         WebElement cron = wait.until(ExpectedConditions.elementToBeClickable(By.id("schedules:cronText")));
         cron.clear();
         cron.sendKeys("0 61 2 * * ?");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"),
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("schedules:cronMessage"),
                 "Invalid cron expression '0 61 2 * * ?'"));
         assertTrue(browser.findElements(By.id("cronReading")).isEmpty(), "no reading of an invalid expression");
         session.screenshot("invalid-cron");
@@ -97,6 +97,7 @@ class SchedulesBrowserIT {
         cron.clear();
         cron.sendKeys("0 30 6 ? * MON-FRI");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("cronReading"), "At 06:30, on Monday to Friday"));
+        assertTrue(browser.findElement(By.id("schedules:cronMessage")).getText().isBlank(), "the error is gone");
         browser.findElement(By.id("schedules:save")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "changed to 0 30 6 ? * MON-FRI"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(row(STORAGE), "At 06:30, on Monday to Friday"));
@@ -119,7 +120,8 @@ class SchedulesBrowserIT {
         input.clear();
         input.sendKeys("exports/billing");
         browser.findElement(By.id("editor:save")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "must be an absolute path"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("editor:folderMessage"),
+                "must be an absolute path"));
         session.screenshot("relative-folder");
         input = browser.findElement(By.id("editor:folder"));
         input.clear();

@@ -47,7 +47,8 @@ public class DailyCmepJob implements ScheduledJob {
     @Override
     public String description() {
         return "Writes the day before's interval reads of every usage point as one CMEP file (mdms-cmep-YYYYMMDD.csv)"
-                + " to the CMEP export folder. Disabled until enabled. Records: reads; files: files written.";
+                + " to the folder of the export target cmep-daily. Disabled until enabled. Records: reads; files: files"
+                + " written.";
     }
 
     @Override

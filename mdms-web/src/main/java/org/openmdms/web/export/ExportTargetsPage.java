@@ -48,7 +48,7 @@ public class ExportTargetsPage implements Serializable {
             Messages.info(saved.title() + " are now written to " + saved.folder());
             editing = null;
         } catch (RuntimeException e) {
-            Messages.refused(e);
+            Messages.refused("editor:folder", e);
         }
         exports = targets.list();
     }

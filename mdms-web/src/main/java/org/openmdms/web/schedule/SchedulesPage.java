@@ -33,6 +33,8 @@ import org.primefaces.model.FilterMeta;
 public class SchedulesPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    /** The cron expression's field: its errors are shown next to it. */
+    private static final String CRON_FIELD = "schedules:cronText";
     private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx");
 
     @Inject
@@ -86,7 +88,7 @@ public class SchedulesPage implements Serializable {
             preview = schedules.preview(cron);
         } catch (RuntimeException e) {
             preview = null;
-            Messages.refused(e);
+            Messages.refused(CRON_FIELD, e);
         }
     }
 
@@ -96,7 +98,7 @@ public class SchedulesPage implements Serializable {
             Messages.info("Schedule of " + editing + " changed to " + cron);
             editing = null;
         } catch (RuntimeException e) {
-            Messages.refused(e);
+            Messages.refused(CRON_FIELD, e);
         }
         load();
     }
