@@ -7,8 +7,13 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,7 +31,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * and its run is recorded in the history; run now runs and is recorded with who asked; an invalid
  * cron is refused with the reason; disabling stops the preview; changes are audited; only admins
  * change schedules. The job used is interval-storage-nightly (retention is off here, so it only
- * prepares storage); billing-nightly is left alone because other tests calculate determinants.
+ * prepares storage); billing-nightly is left alone because other tests calculate determinants. The
+ * run history's nightly cleanup and the daily CMEP file (disabled at first, written to its export
+ * target) run now.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -128,6 +135,47 @@ class SchedulesIT {
     }
 
     @Test
+    void theRunHistoryIsKeptNinetyDaysByANightlyCleanup() {
+        String cleanup = "job-history-cleanup";
+        JsonObject job = admin.get("schedules/" + cleanup).json();
+        assertEquals("0 45 2 * * ?", job.getString("cron"));
+        assertTrue(job.getString("description").contains("older than 90 days (mdms.scheduler.history.days)"),
+                job.toString());
+        assertTrue(admin.page("admin/schedules.xhtml").body().contains("Run history is kept for 90 days"));
+
+        Instant before = Instant.now();
+        assertEquals(202, admin.post("schedules/" + cleanup + "/runs", "").status());
+        JsonObject run = awaitRun(cleanup, r -> "admin".equals(r.getString("triggeredBy"))
+                && Instant.parse(r.getString("startedAt")).isAfter(before) && !"RUNNING".equals(r.getString("status")));
+
+        assertEquals("SUCCEEDED", run.getString("status"), run.toString());
+        assertEquals(0, run.getJsonNumber("records").longValue(), "a fresh server has no run older than 90 days");
+    }
+
+    @Test
+    void theDailyCmepFileStartsDisabledAndRunsIntoItsExportTarget() throws IOException {
+        String cmep = "cmep-export-daily";
+        JsonObject job = admin.get("schedules/" + cmep).json();
+        assertFalse(job.getBoolean("enabled"), "off until an administrator wants it: " + job);
+        Path folder = Files.createTempDirectory("mdms-it-cmep");
+        try {
+            assertEquals(200, admin.put("export-targets/cmep-daily", "{\"folder\":\"" + folder + "\"}", null).status());
+            Instant before = Instant.now();
+            assertEquals(202, admin.post("schedules/" + cmep + "/runs", "").status());
+            JsonObject run = awaitRun(cmep, r -> "admin".equals(r.getString("triggeredBy"))
+                    && Instant.parse(r.getString("startedAt")).isAfter(before) && !"RUNNING".equals(r.getString("status")));
+
+            assertEquals("SUCCEEDED", run.getString("status"), run.toString());
+            assertEquals(1, run.getInt("files"));
+            String day = LocalDate.parse(run.getString("fireTime").substring(0, 10)).minusDays(1)
+                    .format(DateTimeFormatter.BASIC_ISO_DATE);
+            assertTrue(Files.exists(folder.resolve("mdms-cmep-" + day + ".csv")), folder.toString());
+        } finally {
+            assertEquals(200, admin.delete("export-targets/cmep-daily").status());
+        }
+    }
+
+    @Test
     void onlyAdministratorsChangeSchedules() {
         String name = "sch" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
         Api.Reply created = admin.post("users", "{\"username\":\"" + name + "\",\"password\":\"secret-" + name
@@ -142,9 +190,13 @@ class SchedulesIT {
 
     /** Polls the job's history (newest first) until a run matches, for up to 60 seconds. */
     private JsonObject awaitRun(Predicate<JsonObject> wanted) {
+        return awaitRun(JOB, wanted);
+    }
+
+    private JsonObject awaitRun(String job, Predicate<JsonObject> wanted) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         while (Instant.now().isBefore(deadline)) {
-            Api.Reply runs = admin.get("schedules/" + JOB + "/runs?limit=20");
+            Api.Reply runs = admin.get("schedules/" + job + "/runs?limit=20");
             assertEquals(200, runs.status(), runs.body());
             Optional<JsonObject> run = runs.json().getJsonArray("items").stream().map(JsonValue::asJsonObject)
                     .filter(wanted).findFirst();
@@ -158,7 +210,7 @@ class SchedulesIT {
                 fail(e);
             }
         }
-        fail("No matching run of " + JOB + " within 60 s: " + admin.get("schedules/" + JOB + "/runs?limit=20").body());
+        fail("No matching run of " + job + " within 60 s: " + admin.get("schedules/" + job + "/runs?limit=20").body());
         return null;
     }
 }

@@ -91,6 +91,13 @@ public final class Settings {
                         + "/mdms/exports/billing"));
     }
 
+    /** Where the daily CMEP file of every usage point's interval reads is written (docs/exports.md). */
+    public static java.nio.file.Path cmepExportDir() {
+        return java.nio.file.Path.of(value("mdms.export.cmep.dir", "MDMS_EXPORT_CMEP_DIR").orElseGet(
+                () -> System.getProperty("jboss.server.data.dir", System.getProperty("java.io.tmpdir"))
+                        + "/mdms/exports/cmep"));
+    }
+
     /**
      * Root of the reading inbox (inbox/&lt;format&gt;, processing, archive, error); by default the
      * server's data folder, mdms/inbox.
@@ -136,6 +143,18 @@ public final class Settings {
     public static int schedulerRetryDelaySeconds() {
         return Math.max(1, Integer.parseInt(value("mdms.scheduler.retry.delay.seconds",
                 "MDMS_SCHEDULER_RETRY_DELAY_SECONDS").orElse("300")));
+    }
+
+    /**
+     * Days of scheduled jobs' run history (job_run) kept; older runs are deleted nightly by the job
+     * job-history-cleanup. 0 keeps them forever.
+     */
+    public static int schedulerHistoryDays() {
+        int days = Integer.parseInt(value("mdms.scheduler.history.days", "MDMS_SCHEDULER_HISTORY_DAYS").orElse("90"));
+        if (days < 0) {
+            throw new IllegalArgumentException("mdms.scheduler.history.days must be 0 (keep forever) or more, not " + days);
+        }
+        return days;
     }
 
     /**

@@ -36,6 +36,9 @@ public class ApiErrors implements ExceptionMapper<Exception> {
             return json(409, e instanceof OptimisticLockException
                     ? "Changed by someone else in the meantime; reload and try again" : e.getMessage(), List.of());
         }
+        if (e instanceof org.openmdms.export.boundary.ExportTargetUnusable) {
+            return json(409, e.getMessage(), List.of());
+        }
         if (e instanceof jakarta.ws.rs.ProcessingException || e instanceof jakarta.json.bind.JsonbException) {
             return json(400, "The request body is not valid JSON for this endpoint: " + e.getMessage(), List.of());
         }

@@ -18,23 +18,33 @@ public final class Messages {
     }
 
     public static void error(String text) {
-        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
+        error(null, text);
+    }
+
+    /** An error next to the field with this client id (null: for the page). */
+    public static void error(String clientId, String text) {
+        FacesContext.getCurrentInstance().addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
         FacesContext.getCurrentInstance().validationFailed();
     }
 
     /** Shows why a boundary refused a change; unexpected failures are rethrown to the error page. */
     public static void refused(RuntimeException e) {
+        refused(null, e);
+    }
+
+    /** Shows why a boundary refused a field's value next to the field (its client id, e.g. "form:cron"). */
+    public static void refused(String clientId, RuntimeException e) {
         Throwable cause = e;
         while (cause instanceof EJBException && !(cause instanceof EJBAccessException) && cause.getCause() != null) {
             cause = cause.getCause();
         }
         if (cause instanceof ConstraintViolationException violations) {
-            error(violations.getConstraintViolations().stream()
+            error(clientId, violations.getConstraintViolations().stream()
                     .map(v -> v.getMessage()).sorted().collect(Collectors.joining("; ")));
         } else if (cause instanceof EJBAccessException) {
-            error("Your role does not allow this change");
+            error(clientId, "Your role does not allow this change");
         } else if (cause instanceof RuntimeException runtime && isDomainRefusal(runtime)) {
-            error(runtime.getMessage());
+            error(clientId, runtime.getMessage());
         } else {
             throw e;
         }

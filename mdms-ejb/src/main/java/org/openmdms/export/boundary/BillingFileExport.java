@@ -2,6 +2,7 @@ package org.openmdms.export.boundary;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.annotation.security.RunAs;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -15,15 +16,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
 import org.openmdms.admin.entity.Role;
-import org.openmdms.config.Settings;
 import org.openmdms.export.control.BillingFile;
+import org.openmdms.export.control.FileExport;
+import org.openmdms.export.control.StagedFiles;
 import org.openmdms.report.store.ReportStore;
 
 /**
  * The nightly legacy billing files: for a UTC day, the determinants calculated that day — the latest
  * version of each usage point, billing period and account — in a NEW file (first calculated that
  * day) and a CORRECTION file (recalculated after an earlier version was sent: a late actual, an edit),
- * each in the fixed-width layout and as CSV, written to {@code mdms.export.billing.dir}. The files
+ * each in the fixed-width layout and as CSV, written to the export target billing-file ({@link ExportTargets};
+ * {@code mdms.export.billing.dir} until an administrator chooses a folder). The files
  * depend only on what was calculated that day, so a re-run for the same day writes the same bytes.
  * Runs nightly for the day before ({@link NightlyBillingFileJob}, Quartz) and on demand (REST).
  */
@@ -38,26 +41,37 @@ public class BillingFileExport {
     @Inject
     ReportStore store;
 
+    @EJB
+    ExportTargets targets;
+
     /** The number of determinants in the day's files (new and corrections). */
     public int count(LocalDate day) {
         return records(day).values().stream().mapToInt(List::size).sum();
     }
 
-    /** Writes the day's files (both kinds, both layouts; a kind without records gives header and trailer only). */
+    /**
+     * Writes the day's files (both kinds, both layouts, each with its checksum file; a kind without
+     * records gives header and trailer only) and returns them, without the checksum files.
+     */
     public List<Path> export(LocalDate day) {
         if (day == null) {
             throw new IllegalArgumentException("Give the day whose calculations are exported");
         }
+        Path folder = targets.folder(FileExport.BILLING_FILE);
         Map<Boolean, List<BillingFile.Record>> byKind = records(day);
-        List<Path> written = new ArrayList<>();
-        for (BillingFile.Kind kind : BillingFile.Kind.values()) {
-            List<BillingFile.Record> records = byKind.get(kind == BillingFile.Kind.CORRECTION);
-            for (BillingFile.Layout layout : BillingFile.Layout.values()) {
-                written.add(new BillingFile(day, kind, layout, records).writeTo(Settings.billingExportDir()));
+        List<Path> written;
+        // the day's files appear together, or none of them (a failure midway deletes the temporary files)
+        try (StagedFiles files = new StagedFiles(folder)) {
+            for (BillingFile.Kind kind : BillingFile.Kind.values()) {
+                List<BillingFile.Record> records = byKind.get(kind == BillingFile.Kind.CORRECTION);
+                for (BillingFile.Layout layout : BillingFile.Layout.values()) {
+                    new BillingFile(day, kind, layout, records).stage(files);
+                }
             }
+            written = files.commit().stream().filter(f -> !f.getFileName().toString().endsWith(".sha256")).toList();
         }
         LOG.info(() -> "Billing files of " + day + ": " + byKind.get(false).size() + " new and " + byKind.get(true).size()
-                + " corrected determinants in " + Settings.billingExportDir());
+                + " corrected determinants in " + folder);
         return written;
     }
 

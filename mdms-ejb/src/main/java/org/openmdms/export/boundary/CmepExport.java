@@ -69,8 +69,17 @@ public class CmepExport {
     }
 
     public void write(List<String> codes, LocalDate from, LocalDate to, Writer out) {
+        write(codes, from, to, out, Clock.systemUTC().instant());
+    }
+
+    /**
+     * Writes the usage points' reads with {@code createdAt} as the records' time stamp (one file
+     * written batch by batch keeps one time stamp); returns the number of reads written.
+     */
+    public long write(List<String> codes, LocalDate from, LocalDate to, Writer out, Instant createdAt) {
         GreenButtonExport.checkRange(from, to);
-        CmepWriter cmep = new CmepWriter(out, Settings.cmepZone(), SENDER, null, Clock.systemUTC().instant());
+        CmepWriter cmep = new CmepWriter(out, Settings.cmepZone(), SENDER, null, createdAt);
+        long written = 0;
         for (UsagePoint up : usagePoints(codes)) {
             Instant start = from.atStartOfDay(up.timeZone()).toInstant();
             Instant end = to.atStartOfDay(up.timeZone()).toInstant();
@@ -88,10 +97,17 @@ public class CmepExport {
                     cmep.write(new MeterIntervalRead(0, installed.get().meter().serialNumber(),
                             channel.readingType().unit(), minutes, FlowDirection.DELIVERED, read.intervalEnd(), read.value(),
                             read.quality(), read.source()));
+                    written++;
                 }
             }
         }
         cmep.flush();
+        return written;
+    }
+
+    /** A batch of usage point codes in code order after {@code after} (null: the first batch), for exports of all of them. */
+    public List<String> usagePointCodes(String after, int limit) {
+        return usagePoints.codesAfter(after, Math.min(limit, MAX_USAGE_POINTS));
     }
 
     private static boolean exported(Channel channel) {

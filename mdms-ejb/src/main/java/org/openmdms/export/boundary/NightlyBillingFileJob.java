@@ -4,6 +4,7 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import org.openmdms.export.control.FileExport;
 import org.openmdms.schedule.boundary.ScheduledJob;
 import org.openmdms.schedule.control.JobOutcome;
 
@@ -16,14 +17,14 @@ public class NightlyBillingFileJob implements ScheduledJob {
 
     @Override
     public String name() {
-        return "billing-file-export";
+        return FileExport.BILLING_FILE.job();
     }
 
     @Override
     public String description() {
         return "Writes the legacy billing files (new and corrected determinants, fixed-width and CSV, with"
-                + " checksums) of the determinants calculated the day before (UTC) to the billing export folder."
-                + " Records: determinants; files: files written.";
+                + " checksums) of the determinants calculated the day before (UTC) to the folder of the export target"
+                + " billing-file. Records: determinants; files: files written.";
     }
 
     @Override

@@ -1,16 +1,12 @@
 package org.openmdms.export.control;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -26,8 +22,8 @@ import java.util.Locale;
  * and account with its determinants, each followed by a P record per TOU period, between an H header
  * and a T trailer that carries the record count and the value totals — in a fixed-width layout or as
  * CSV. Only the data decides the bytes (no clock, no locale): the same determinants give the same
- * file. {@link #writeTo} writes it under a temporary name and renames it when complete, with a
- * SHA-256 checksum file beside it, so that a reader never sees half a file.
+ * file. {@link #stage} writes it and a SHA-256 checksum file beside it under temporary names that
+ * {@link StagedFiles} renames when the run is complete, so that a reader never sees half a file.
  */
 public final class BillingFile {
 
@@ -108,36 +104,30 @@ public final class BillingFile {
     public Path writeTo(Path folder) {
         try {
             Files.createDirectories(folder);
-            Path target = folder.resolve(name());
-            Path part = folder.resolve(name() + ".part");
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            try (OutputStream out = new DigestOutputStream(Files.newOutputStream(part), sha)) {
-                out.write(bytes());
-            }
-            String checksum = HexFormat.of().formatHex(sha.digest()) + "  " + name() + "\n";
-            Path sum = folder.resolve(name() + ".sha256");
-            Path sumPart = folder.resolve(name() + ".sha256.part");
-            Files.writeString(sumPart, checksum, StandardCharsets.US_ASCII);
-            move(part, target);
-            move(sumPart, sum);
-            return target;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        }
+        try (StagedFiles files = new StagedFiles(folder)) {
+            stage(files);
+            return files.commit().get(0);
         }
     }
 
     /**
-     * Moves a completely written temporary file to its name, atomically where the file system can, so
-     * that a reader of the folder never sees half a file. Shared by the files the application writes
-     * for others to pick up (billing files, scheduled reports).
+     * Writes the file and its checksum file ({@code name.sha256}: "hex  name", as {@code sha256sum -c}
+     * reads it) as temporary files of {@code files}; they take their names when {@code files} is committed.
      */
-    public static void move(Path from, Path to) throws IOException {
+    public void stage(StagedFiles files) {
+        byte[] bytes = bytes();
         try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+            files.write(name(), bytes);
+            String checksum = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)) + "  "
+                    + name() + "\n";
+            files.write(name() + ".sha256", checksum.getBytes(StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -31,6 +31,11 @@ public class JobRunLog {
         store.find(runId).orElseThrow().failed(Instant.now(), error);
     }
 
+    /** Deletes the ended runs that started before the instant; returns how many. */
+    public int deleteEndedBefore(Instant before) {
+        return store.deleteEndedBefore(before);
+    }
+
     /** Closes the runs of a firing left RUNNING by a node that died; returns how many. */
     public int abandoned(String job, Instant fireTime, String why) {
         var running = store.running(job, fireTime);

@@ -44,7 +44,8 @@ import org.quartz.impl.StdSchedulerFactory;
  * Owns this node's Quartz scheduler: starts it with the application and shuts it down with it
  * (waiting for running jobs). Every {@link ScheduledJob} bean becomes a durable Quartz job that
  * requests recovery, with a cron trigger of the same name made from its default expression the
- * first time; later the stored trigger (as administrators left it) wins.
+ * first time (paused when the job starts disabled); later the stored trigger (as administrators left
+ * it) wins.
  */
 @Singleton
 @Startup
@@ -150,6 +151,9 @@ public class JobScheduler {
         if (scheduler.getTrigger(triggerKey(job.name())) == null) {
             try {
                 scheduler.scheduleJob(cronTrigger(job.name(), CronSchedule.of(job.defaultCron(), ZoneId.systemDefault())));
+                if (!job.enabledByDefault()) {
+                    scheduler.pauseTrigger(triggerKey(job.name()));
+                }
             } catch (ObjectAlreadyExistsException e) {
                 // another node starting at the same moment made it
             }

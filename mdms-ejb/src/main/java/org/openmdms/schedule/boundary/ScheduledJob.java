@@ -18,5 +18,10 @@ public interface ScheduledJob {
     /** Cron expression a new installation starts with; administrators may change it later. */
     String defaultCron();
 
+    /** Whether a new installation starts with the job enabled; administrators enable or disable it later. */
+    default boolean enabledByDefault() {
+        return true;
+    }
+
     JobOutcome run();
 }

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.openmdms.admin.boundary.AuditTrail;
 import org.openmdms.admin.boundary.Caller;
 import org.openmdms.admin.entity.Role;
+import org.openmdms.config.Settings;
 import org.openmdms.meter.boundary.RegistryNotFound;
 import org.openmdms.paging.Page;
 import org.openmdms.paging.PageRequest;
@@ -110,6 +111,12 @@ public class Schedules {
             throw new IllegalStateException("The job store refused to run " + name + ": " + e.getMessage(), e);
         }
         audit.record("RUN_NOW", SUBJECT, name, null, Map.of("requestedAt", Instant.now().toString()));
+    }
+
+    /** Days of run history kept before job-history-cleanup deletes it (mdms.scheduler.history.days; 0: for ever). */
+    @RolesAllowed({Role.ADMIN, Role.AUDITOR})
+    public int historyDays() {
+        return Settings.schedulerHistoryDays();
     }
 
     /** The runs of one job, newest first. */

@@ -169,6 +169,16 @@ public class UsagePointStore {
         return counts;
     }
 
+    /** Usage point codes in code order after {@code after} (null: from the first), for work that walks all of them in batches. */
+    public List<String> codesAfter(String after, int limit) {
+        TypedQuery<String> query = em.createQuery("select up.code from UsagePoint up"
+                + (after == null ? "" : " where up.code > :after") + " order by up.code", String.class);
+        if (after != null) {
+            query.setParameter("after", after);
+        }
+        return query.setMaxResults(limit).getResultList();
+    }
+
     public long count() {
         return em.createQuery("select count(up) from UsagePoint up", Long.class).getSingleResult();
     }

@@ -47,6 +47,15 @@ public class JobRunStore {
                 count::getSingleResult);
     }
 
+    /**
+     * Deletes the history of runs that started before the instant and have ended; a run still
+     * marked RUNNING is kept (it is running, or waits for its recovery to close it). Returns how many.
+     */
+    public int deleteEndedBefore(Instant before) {
+        return em.createQuery("delete from JobRun r where r.startedAt < :before and r.status <> :running")
+                .setParameter("before", before).setParameter("running", JobRun.Status.RUNNING).executeUpdate();
+    }
+
     /** The runs of a job's firing still marked RUNNING (left behind by a node that died during them). */
     public List<JobRun> running(String jobName, Instant fireTime) {
         return em.createQuery("select r from JobRun r where r.jobName = :job and r.fireTime = :fire"

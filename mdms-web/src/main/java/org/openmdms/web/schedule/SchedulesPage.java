@@ -10,6 +10,9 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import org.openmdms.export.boundary.ExportTargetView;
+import org.openmdms.export.boundary.ExportTargets;
 import org.openmdms.paging.Page;
 import org.openmdms.paging.PageRequest;
 import org.openmdms.schedule.boundary.JobRunView;
@@ -22,19 +25,27 @@ import org.primefaces.model.FilterMeta;
 /**
  * admin/schedules.xhtml: the jobs with their cron expressions read out and next fire times; an
  * administrator enables or disables a job, runs it now, or edits its cron expression (checked,
- * previewed); the run history of the selected job below, paged.
+ * previewed); a job that writes files links to its export target; the run history of the selected
+ * job below, paged, refreshed every few seconds so that a run started here shows up and ends.
  */
 @Named
 @ViewScoped
 public class SchedulesPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    /** The cron expression's field: its errors are shown next to it. */
+    private static final String CRON_FIELD = "schedules:cronText";
     private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx");
 
     @Inject
     Schedules schedules;
 
+    @Inject
+    ExportTargets exportTargets;
+
     private List<ScheduleView> jobs;
+    private Map<String, ExportTargetView> targets;
+    private int historyDays;
     private String selected;
     private String editing;
     private String cron;
@@ -43,9 +54,21 @@ public class SchedulesPage implements Serializable {
 
     public void load() {
         jobs = schedules.list();
-        if (selected == null && !jobs.isEmpty()) {
+        targets = exportTargets.list().stream().collect(Collectors.toMap(ExportTargetView::job, t -> t));
+        historyDays = schedules.historyDays();
+        if ((selected == null || jobs.stream().noneMatch(j -> j.name().equals(selected))) && !jobs.isEmpty()) {
             selected = jobs.get(0).name();
         }
+    }
+
+    /** The export target a job writes its files to, or null when it writes none. */
+    public ExportTargetView target(String job) {
+        return targets == null ? null : targets.get(job);
+    }
+
+    /** Days of run history kept (mdms.scheduler.history.days; 0: for ever). */
+    public int getHistoryDays() {
+        return historyDays;
     }
 
     public void select(String job) {
@@ -65,7 +88,7 @@ public class SchedulesPage implements Serializable {
             preview = schedules.preview(cron);
         } catch (RuntimeException e) {
             preview = null;
-            Messages.refused(e);
+            Messages.refused(CRON_FIELD, e);
         }
     }
 
@@ -75,7 +98,7 @@ public class SchedulesPage implements Serializable {
             Messages.info("Schedule of " + editing + " changed to " + cron);
             editing = null;
         } catch (RuntimeException e) {
-            Messages.refused(e);
+            Messages.refused(CRON_FIELD, e);
         }
         load();
     }
@@ -116,6 +139,11 @@ public class SchedulesPage implements Serializable {
 
     public String getSelected() {
         return selected;
+    }
+
+    /** The job whose history is shown first (?job=, e.g. from the Export targets page). */
+    public void setSelected(String selected) {
+        this.selected = selected;
     }
 
     public String getEditing() {
