@@ -16,6 +16,11 @@
 #
 #   bench/ingest/vee-cost.sh [METERS=500] [DAYS=30]      (rows = METERS x DAYS x 96)
 #
+# HISTORY=N (default 0) measures the steady state of daily files instead of a backfill: before the
+# measured upload, each server imports N days of the same meters just before the measured days (and,
+# with VEE on, judges them), so that VEE's like-day checks find four weeks of history, as they do when
+# a head-end's daily file arrives. E.g. HISTORY=28 bench/ingest/vee-cost.sh 5000 1.
+#
 # Needs: a built project in this checkout (mvn package -DskipTests: target/server, mdms-ear/target),
 # PostgreSQL 15+ at 127.0.0.1:5432 (user postgres, trust), python3, curl. Uses the database
 # mdms_bench_vee, port offset 250, target/bench-vee; checks free disk first and removes its files and
@@ -39,7 +44,8 @@ psql="psql -h 127.0.0.1 -U postgres -d $db -q -v ON_ERROR_STOP=1"
 # About 330 bytes per read in the files and the database, twice (VEE's estimates and exceptions are
 # small next to the reads), plus headroom.
 . "$root/bench/lib.sh"
-require_free_disk $((rows * 330 / 1024 + 2 * 1024 * 1024))
+history=${HISTORY:-0}
+require_free_disk $(((rows + meters * history * 96) * 330 / 1024 + 2 * 1024 * 1024))
 
 server=""
 stop_server() {
@@ -70,6 +76,11 @@ python3 "$here/generate.py" "$meters" "$days" "$work"
 # settings so that the JIT has compiled the import and VEE paths before the measured upload.
 mkdir -p "$work/warm"
 python3 "$here/generate.py" "$meters" 3 "$work/warm" 2025-11-01
+if [ "$history" -gt 0 ]; then
+  # The measured days start on generate.py's default, 2026-01-01; the history ends the day before.
+  mkdir -p "$work/history"
+  python3 "$here/generate.py" "$meters" "$history" "$work/history" "$(date -u -d "2026-01-01 - $history days" +%F)"
+fi
 
 # One import on a fresh database and server; VEE on import as given. Appends to $work/results.
 measure() {
@@ -96,6 +107,14 @@ measure() {
   if [ "$vee" = true ]; then
     until [ "$($psql -Atc "SELECT count(*) FROM vee_pending_day")" -eq 0 ]; do sleep 0.5; done
   fi
+  if [ "$history" -gt 0 ]; then
+    echo "== history: $((meters * history * 96)) reads of the $history days before the measured ones"
+    curl -sf -u "$auth" -H 'Content-Type: text/csv' --data-binary @"$work/history/reads.cmep" \
+      "$url/readings/import?format=cmep&source=history.cmep" > /dev/null
+    if [ "$vee" = true ]; then
+      until [ "$($psql -Atc "SELECT count(*) FROM vee_pending_day")" -eq 0 ]; do sleep 0.5; done
+    fi
+  fi
   # Let the warm-up settle (the worker has nothing to do any more).
   sleep 5
   local log_lines
@@ -120,7 +139,7 @@ measure() {
   fi
   tail -n +"$((log_lines + 1))" "$base/log/server.log" > "$work/log-$vee.txt"
   local stored estimates exceptions=0
-  stored=$($psql -Atc "SELECT count(*) FROM interval_read WHERE source <> 'E'")
+  stored=$($psql -Atc "SELECT count(*) FROM interval_read WHERE source <> 'E' AND interval_end > '2026-01-01'")
   estimates=$($psql -Atc "SELECT count(*) FROM interval_read WHERE source = 'E'")
   exceptions=$($psql -Atc "SELECT count(*) FROM vee_exception" 2>/dev/null || echo 0)
   echo "$vee $t0 $t1 $t2 $stored $estimates $exceptions" >> "$work/results"

@@ -26,6 +26,7 @@ import org.openmdms.outage.store.OutageRows;
 import org.openmdms.outage.store.OutageStore;
 import org.openmdms.reading.entity.ReadSource;
 import org.openmdms.reading.store.ChannelClock;
+import org.openmdms.reading.store.DailyReading;
 import org.openmdms.reading.store.IntervalRow;
 import org.openmdms.reading.store.IntervalStore;
 import org.openmdms.reading.store.RegisterReadStore;
@@ -36,6 +37,7 @@ import org.openmdms.vee.control.Finding;
 import org.openmdms.vee.control.GapFiller;
 import org.openmdms.vee.control.HolidayCalendar;
 import org.openmdms.vee.control.IntervalSeries;
+import org.openmdms.vee.control.LikeDayTotals;
 import org.openmdms.vee.control.RuleSetSource;
 import org.openmdms.vee.control.Slot;
 import org.openmdms.vee.control.VeeContext;
@@ -138,15 +140,18 @@ public class VeeRunner {
 
         long t3 = System.nanoTime();
         Map<Long, Map<Instant, Slot>> stored = new HashMap<>();
+        Map<Long, LikeDayTotals> likeDays = new HashMap<>();
         Map<Long, List<VeeException>> existing = new HashMap<>();
         if (!runs.isEmpty()) {
             List<Long> channelIds = runs.stream().map(run -> run.channel.id()).toList();
             Instant loadFrom = runs.stream().map(ChannelRun::loadFrom).min(Instant::compareTo).orElseThrow();
             Instant judgedFrom = runs.stream().map(ChannelRun::judgedFrom).min(Instant::compareTo).orElseThrow();
             Instant loadTo = runs.stream().map(ChannelRun::loadTo).max(Instant::compareTo).orElseThrow();
-            intervals.forEachRead(channelIds, loadFrom, loadTo, (channel, end, value, quality, source) ->
-                    stored.computeIfAbsent(channel, c -> new HashMap<>()).put(end, new Slot(end, value, quality, source)));
-            flagOutages(runs, stored, loadFrom, loadTo);
+            loadReads(runs, channelIds, judgedFrom, loadTo, stored, likeDays);
+            Map<Long, List<OutageRows.Interruption>> out = outages.sustained(
+                    runs.stream().map(run -> run.up.id()).collect(java.util.stream.Collectors.toSet()), loadFrom, loadTo);
+            flagOutages(runs, stored, out);
+            loadLikeDays(runs, likeDays, out);
             t3 = System.nanoTime();
             for (VeeException e : exceptions.ofChannels(channelIds, judgedFrom, loadTo)) {
                 existing.computeIfAbsent(e.channelId(), c -> new ArrayList<>()).add(e);
@@ -162,7 +167,7 @@ public class VeeRunner {
         HolidayCalendar holidays = holidayLookup.vee();
         for (ChannelRun run : runs) {
             List<Estimate> estimates = run.judge(rules.rulesFor(run.up.commodity(), run.up.customerClass()),
-                    stored.getOrDefault(run.channel.id(), Map.of()),
+                    stored.getOrDefault(run.channel.id(), Map.of()), likeDays.get(run.channel.id()),
                     existing.getOrDefault(run.channel.id(), List.of()), tallies.get(run.judgement.usagePoint()), now,
                     holidays);
             for (Estimate est : estimates) {
@@ -186,14 +191,71 @@ public class VeeRunner {
     }
 
     /**
+     * Loads the reads of the judged days of every channel, and the raw history before them only for
+     * the channels with a gap in their judged days — estimation takes neighbours and like days from
+     * it. The others' history is their stored daily totals ({@link #loadLikeDays}): four weeks of raw
+     * reads per judged day would cost VEE many times what the import of that day cost.
+     */
+    private void loadReads(List<ChannelRun> runs, List<Long> channelIds, Instant judgedFrom, Instant loadTo,
+            Map<Long, Map<Instant, Slot>> stored, Map<Long, LikeDayTotals> likeDays) {
+        IntervalStore.ReadSink sink = (channel, end, value, quality, source) ->
+                stored.computeIfAbsent(channel, c -> new HashMap<>()).put(end, new Slot(end, value, quality, source));
+        intervals.forEachRead(channelIds, judgedFrom, loadTo, sink);
+        List<ChannelRun> withGaps = runs.stream().filter(run -> run.hasGaps(stored.get(run.channel.id()))).toList();
+        if (withGaps.isEmpty()) {
+            return;
+        }
+        Instant historyFrom = withGaps.stream().map(ChannelRun::loadFrom).min(Instant::compareTo).orElseThrow();
+        Instant historyTo = withGaps.stream().map(ChannelRun::judgedFrom).max(Instant::compareTo).orElseThrow();
+        intervals.forEachRead(withGaps.stream().map(run -> run.channel.id()).toList(), historyFrom, historyTo, sink);
+        withGaps.forEach(run -> likeDays.put(run.channel.id(), null));
+    }
+
+    /**
+     * The like-day totals of the channels whose raw history was not loaded, from the stored daily
+     * totals with one query for the batch: complete days, none of whose intervals lies inside a
+     * sustained interruption.
+     */
+    private void loadLikeDays(List<ChannelRun> runs, Map<Long, LikeDayTotals> likeDays,
+            Map<Long, List<OutageRows.Interruption>> out) {
+        List<ChannelRun> fromTotals = runs.stream().filter(run -> !likeDays.containsKey(run.channel.id())).toList();
+        if (fromTotals.isEmpty()) {
+            return;
+        }
+        LocalDate from = fromTotals.stream().map(run -> run.judgement.from().minusDays(HISTORY_DAYS))
+                .min(LocalDate::compareTo).orElseThrow();
+        LocalDate to = fromTotals.stream().map(run -> run.judgement.from()).max(LocalDate::compareTo).orElseThrow();
+        Map<Long, List<DailyReading>> daily = new HashMap<>();
+        for (DailyReading day : intervals.daily(fromTotals.stream().map(run -> run.channel.id()).toList(), from, to)) {
+            daily.computeIfAbsent(day.channelId(), c -> new ArrayList<>()).add(day);
+        }
+        for (ChannelRun run : fromTotals) {
+            List<OutageRows.Interruption> interruptions = out.getOrDefault(run.up.id(), List.of());
+            List<LikeDayTotals.DayTotal> days = new ArrayList<>();
+            Set<LocalDate> interrupted = new HashSet<>();
+            for (DailyReading day : daily.getOrDefault(run.channel.id(), List.of())) {
+                if (day.day().isBefore(run.judgement.from().minusDays(HISTORY_DAYS))
+                        || !day.day().isBefore(run.judgement.from())) {
+                    continue;
+                }
+                days.add(new LikeDayTotals.DayTotal(day.day(), day.total(), day.readCount(), day.estimatedCount(),
+                        day.outageCount(), run.clock.expectedCount(day.day())));
+                if (run.interrupted(day.day(), interruptions)) {
+                    interrupted.add(day.day());
+                }
+            }
+            likeDays.put(run.channel.id(), LikeDayTotals.fromDailyTotals(days, interrupted));
+        }
+    }
+
+    /**
      * Marks the stored reads of intervals that lie wholly inside a sustained interruption of their
      * usage point (outage detection's {@code power_interruption}) as power-off, so that the rules
      * treat their values — usually zeros — as outage, not consumption ({@link Slot#isOutage}).
      * Only in the judgement: the stored reads keep their quality.
      */
-    private void flagOutages(List<ChannelRun> runs, Map<Long, Map<Instant, Slot>> stored, Instant from, Instant to) {
-        Map<Long, List<OutageRows.Interruption>> out = outages.sustained(
-                runs.stream().map(run -> run.up.id()).collect(java.util.stream.Collectors.toSet()), from, to);
+    private static void flagOutages(List<ChannelRun> runs, Map<Long, Map<Instant, Slot>> stored,
+            Map<Long, List<OutageRows.Interruption>> out) {
         if (out.isEmpty()) {
             return;
         }
@@ -268,21 +330,54 @@ public class VeeRunner {
             return clock.endsBefore(judgement.to().minusDays(1));
         }
 
+        /** Whether the channel's judged days miss a read (its stored reads of the batch given). */
+        boolean hasGaps(Map<Instant, Slot> reads) {
+            Instant from = judgedFrom();
+            Instant to = loadTo();
+            int expected = 0;
+            for (LocalDate day = judgement.from(); day.isBefore(judgement.to()); day = day.plusDays(1)) {
+                expected += clock.expectedCount(day);
+            }
+            if (reads == null) {
+                return expected > 0;
+            }
+            int present = 0;
+            for (Instant end : reads.keySet()) {
+                if (!end.isBefore(from) && end.isBefore(to)) {
+                    present++;
+                }
+            }
+            return present < expected;
+        }
+
+        /** Whether an interval of the local day lies wholly inside one of the interruptions. */
+        boolean interrupted(LocalDate day, List<OutageRows.Interruption> interruptions) {
+            for (OutageRows.Interruption interruption : interruptions) {
+                if (LikeDayTotals.intervalInside(day, up.timeZone(), channel.readingType().intervalMinutes(),
+                        interruption.offAt(), interruption.onAt())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         /**
          * Applies the rules to the channel's days, brings its exceptions of the range up to date and
          * returns the estimates for its gaps (the caller writes them).
          */
-        List<Estimate> judge(List<ConfiguredRule> rules, Map<Instant, Slot> stored, List<VeeException> exceptionsOfBatch,
+        List<Estimate> judge(List<ConfiguredRule> rules, Map<Instant, Slot> stored, LikeDayTotals likeDays,
+                List<VeeException> exceptionsOfBatch,
                 Tally tally, Instant now, HolidayCalendar holidays) {
             tally.channels++;
             int minutes = channel.readingType().intervalMinutes();
             LocalDate from = judgement.from();
             Instant loadFrom = loadFrom();
             Instant loadTo = loadTo();
+            IntervalSeries history = IntervalSeries.of(up.timeZone(), minutes, from.minusDays(HISTORY_DAYS), from, stored);
             VeeContext context = new VeeContext(channel.id(), channel.readingType().unit(),
                     channel.readingType().flowDirection(),
-                    IntervalSeries.of(up.timeZone(), minutes, from, judgement.to(), stored),
-                    IntervalSeries.of(up.timeZone(), minutes, from.minusDays(HISTORY_DAYS), from, stored),
+                    IntervalSeries.of(up.timeZone(), minutes, from, judgement.to(), stored), history,
+                    likeDays != null ? likeDays : LikeDayTotals.of(history),
                     up.installations().stream()
                             .map(i -> new VeeContext.Installed(i.installedFrom(), i.installedTo())).toList(),
                     registerReads(up, channel, loadFrom, loadTo), up.serviceCapacityKw(), holidays);

@@ -15,13 +15,23 @@ import org.openmdms.meter.entity.Unit;
  * and the holiday calendar.
  *
  * @param judged the days under judgement, whole local days
- * @param history the days before them (prior weeks); may be empty of values, never null
+ * @param history the days before them (prior weeks); may be empty of values, never null — VEE loads
+ *     them only for channels with gaps to estimate
+ * @param likeDays the totals of the complete days before them, for like-day comparisons
  * @param installed when a meter was installed at the usage point: [from, to), to null while open
  * @param registerReads cumulative register reads of the same quantity, in time order
  */
 public record VeeContext(long channelId, Unit unit, FlowDirection direction, IntervalSeries judged,
-        IntervalSeries history, List<Installed> installed, List<RegisterReading> registerReads,
+        IntervalSeries history, LikeDayTotals likeDays, List<Installed> installed, List<RegisterReading> registerReads,
         BigDecimal capacityKw, HolidayCalendar holidays) {
+
+    /** A context whose like-day totals are those of its history's slots. */
+    public VeeContext(long channelId, Unit unit, FlowDirection direction, IntervalSeries judged, IntervalSeries history,
+            List<Installed> installed, List<RegisterReading> registerReads, BigDecimal capacityKw,
+            HolidayCalendar holidays) {
+        this(channelId, unit, direction, judged, history, LikeDayTotals.of(history), installed, registerReads,
+                capacityKw, holidays);
+    }
 
     /** A span in which a meter was installed at the usage point. */
     public record Installed(Instant from, Instant to) {

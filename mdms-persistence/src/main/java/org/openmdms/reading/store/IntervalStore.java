@@ -51,6 +51,9 @@ public interface IntervalStore {
     /** Daily totals of a channel for local days in [from, to). */
     List<DailyReading> daily(long channelId, LocalDate from, LocalDate to);
 
+    /** The stored daily totals of several channels' local days [from, to), in no particular order. */
+    List<DailyReading> daily(Collection<Long> channelIds, LocalDate from, LocalDate to);
+
     /**
      * How many chunks of one import may be written side by side, each in its own transaction: more
      * than one where the database locks rows, not tables, and its bulk path keeps a core busy.

@@ -103,16 +103,17 @@ abstract class JdbcIntervalStore extends JdbcStore implements IntervalStore {
                 + " USING (SELECT CAST(? AS " + idType + ") AS channel_id, CAST(? AS DATE) AS local_day,"
                 + " SUM(read_value) AS total, COUNT(*) AS read_count,"
                 + " SUM(CASE WHEN source = 'E' THEN 1 ELSE 0 END) AS estimated_count,"
-                + " SUM(CASE WHEN source = 'M' THEN 1 ELSE 0 END) AS edited_count, MAX(read_value) AS max_value"
+                + " SUM(CASE WHEN source = 'M' THEN 1 ELSE 0 END) AS edited_count, MAX(read_value) AS max_value,"
+                + " SUM(CASE WHEN MOD(FLOOR(quality / 2), 2) = 1 THEN 1 ELSE 0 END) AS outage_count"
                 + " FROM interval_read WHERE channel_id = ? AND interval_end >= ? AND interval_end < ?) a"
                 + " ON (d.channel_id = a.channel_id AND d.local_day = a.local_day)"
                 + " WHEN MATCHED THEN UPDATE SET total = a.total, read_count = a.read_count,"
                 + " estimated_count = a.estimated_count, edited_count = a.edited_count, max_value = a.max_value,"
-                + " updated_at = ?"
-                + " WHEN NOT MATCHED THEN INSERT"
-                + " (channel_id, local_day, total, read_count, estimated_count, edited_count, max_value, updated_at)"
+                + " outage_count = a.outage_count, updated_at = ?"
+                + " WHEN NOT MATCHED THEN INSERT (channel_id, local_day, total, read_count, estimated_count,"
+                + " edited_count, max_value, outage_count, updated_at)"
                 + " VALUES (a.channel_id, a.local_day, a.total, a.read_count, a.estimated_count, a.edited_count,"
-                + " a.max_value, ?)";
+                + " a.max_value, a.outage_count, ?)";
     }
 
     /**
@@ -346,14 +347,34 @@ abstract class JdbcIntervalStore extends JdbcStore implements IntervalStore {
 
     @Override
     public List<DailyReading> daily(long channelId, LocalDate from, LocalDate to) {
-        return query("SELECT channel_id, local_day, total, read_count, estimated_count, edited_count, max_value"
-                + " FROM daily_channel_reading WHERE channel_id = ? AND local_day >= ? AND local_day < ?"
-                + " ORDER BY local_day", s -> {
+        return query(DAILY_COLUMNS + " WHERE channel_id = ? AND local_day >= ? AND local_day < ? ORDER BY local_day",
+                s -> {
                     s.setLong(1, channelId);
                     s.setDate(2, Date.valueOf(from));
                     s.setDate(3, Date.valueOf(to));
-                }, r -> new DailyReading(r.getLong(1), r.getDate(2).toLocalDate(), r.getBigDecimal(3), r.getInt(4),
-                        r.getInt(5), r.getInt(6), r.getBigDecimal(7)));
+                }, JdbcIntervalStore::dailyReading);
+    }
+
+    @Override
+    public List<DailyReading> daily(Collection<Long> channelIds, LocalDate from, LocalDate to) {
+        List<DailyReading> days = new ArrayList<>();
+        for (List<Long> part : inLists(channelIds)) {
+            days.addAll(query(DAILY_COLUMNS + " WHERE channel_id IN (" + marks(part.size())
+                    + ") AND local_day >= ? AND local_day < ?", s -> {
+                        int i = bindIds(s, 1, part);
+                        s.setDate(i++, Date.valueOf(from));
+                        s.setDate(i, Date.valueOf(to));
+                    }, JdbcIntervalStore::dailyReading));
+        }
+        return days;
+    }
+
+    private static final String DAILY_COLUMNS = "SELECT channel_id, local_day, total, read_count, estimated_count,"
+            + " edited_count, max_value, outage_count FROM daily_channel_reading";
+
+    private static DailyReading dailyReading(ResultSet r) throws SQLException {
+        return new DailyReading(r.getLong(1), r.getDate(2).toLocalDate(), r.getBigDecimal(3), r.getInt(4), r.getInt(5),
+                r.getInt(6), r.getBigDecimal(7), r.getInt(8));
     }
 
     @Override

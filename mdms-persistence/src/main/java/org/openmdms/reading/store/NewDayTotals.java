@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Map;
+import org.openmdms.reading.entity.Quality;
 import org.openmdms.reading.entity.ReadSource;
 
 /**
@@ -14,13 +15,23 @@ import org.openmdms.reading.entity.ReadSource;
 final class NewDayTotals {
 
     /** One channel day's share of the new intervals. */
-    record Share(long channelId, LocalDate day, BigDecimal total, int count, int estimated, int edited, BigDecimal max) {
+    record Share(long channelId, LocalDate day, BigDecimal total, int count, int estimated, int edited, BigDecimal max,
+            int outage) {
+
+        static Share of(long channelId, LocalDate day, IntervalRow row) {
+            return new Share(channelId, day, row.value(), 1, row.source() == ReadSource.ESTIMATED ? 1 : 0,
+                    row.source() == ReadSource.EDITED ? 1 : 0, row.value(), outage(row));
+        }
 
         Share plus(IntervalRow row) {
             return new Share(channelId, day, total.add(row.value()), count + 1,
                     estimated + (row.source() == ReadSource.ESTIMATED ? 1 : 0),
                     edited + (row.source() == ReadSource.EDITED ? 1 : 0),
-                    max.compareTo(row.value()) >= 0 ? max : row.value());
+                    max.compareTo(row.value()) >= 0 ? max : row.value(), outage + outage(row));
+        }
+
+        private static int outage(IntervalRow row) {
+            return Quality.has(row.quality(), Quality.POWER_OUTAGE) ? 1 : 0;
         }
     }
 
@@ -41,8 +52,7 @@ final class NewDayTotals {
             }
             LocalDate day = clock.localDayOf(row.intervalEnd());
             shares.merge(new DayKey(row.channelId(), day),
-                    new Share(row.channelId(), day, row.value(), 1, row.source() == ReadSource.ESTIMATED ? 1 : 0,
-                            row.source() == ReadSource.EDITED ? 1 : 0, row.value()),
+                    Share.of(row.channelId(), day, row),
                     (existing, first) -> existing.plus(row));
         }
         return shares.values();

@@ -184,6 +184,7 @@ public class PostgresIntervalStore extends JdbcIntervalStore {
         Object[] estimated = new Object[n];
         Object[] edited = new Object[n];
         Object[] maxima = new Object[n];
+        Object[] outages = new Object[n];
         int i = 0;
         for (NewDayTotals.Share share : shares) {
             channels[i] = share.channelId();
@@ -193,20 +194,23 @@ public class PostgresIntervalStore extends JdbcIntervalStore {
             estimated[i] = share.estimated();
             edited[i] = share.edited();
             maxima[i] = share.max();
+            outages[i] = share.outage();
             i++;
         }
         try (PreparedStatement s = c.prepareStatement("INSERT INTO daily_channel_reading"
-                + " (channel_id, local_day, total, read_count, estimated_count, edited_count, max_value, updated_at)"
+                + " (channel_id, local_day, total, read_count, estimated_count, edited_count, max_value, outage_count,"
+                + " updated_at)"
                 + " SELECT u.channel_id, CAST(u.local_day AS DATE), u.total, u.read_count, u.estimated_count,"
-                + " u.edited_count, u.max_value, ?"
-                + " FROM unnest(?, ?, ?, ?, ?, ?, ?)"
-                + " AS u (channel_id, local_day, total, read_count, estimated_count, edited_count, max_value)"
+                + " u.edited_count, u.max_value, u.outage_count, ?"
+                + " FROM unnest(?, ?, ?, ?, ?, ?, ?, ?)"
+                + " AS u (channel_id, local_day, total, read_count, estimated_count, edited_count, max_value, outage_count)"
                 + " ON CONFLICT (channel_id, local_day) DO UPDATE SET"
                 + " total = daily_channel_reading.total + EXCLUDED.total,"
                 + " read_count = daily_channel_reading.read_count + EXCLUDED.read_count,"
                 + " estimated_count = daily_channel_reading.estimated_count + EXCLUDED.estimated_count,"
                 + " edited_count = daily_channel_reading.edited_count + EXCLUDED.edited_count,"
                 + " max_value = GREATEST(daily_channel_reading.max_value, EXCLUDED.max_value),"
+                + " outage_count = daily_channel_reading.outage_count + EXCLUDED.outage_count,"
                 + " updated_at = EXCLUDED.updated_at")) {
             s.setTimestamp(1, now);
             s.setArray(2, c.createArrayOf("bigint", channels));
@@ -216,6 +220,7 @@ public class PostgresIntervalStore extends JdbcIntervalStore {
             s.setArray(6, c.createArrayOf("int4", estimated));
             s.setArray(7, c.createArrayOf("int4", edited));
             s.setArray(8, c.createArrayOf("numeric", maxima));
+            s.setArray(9, c.createArrayOf("int4", outages));
             s.executeUpdate();
         }
     }
@@ -269,16 +274,18 @@ public class PostgresIntervalStore extends JdbcIntervalStore {
             s.executeBatch();
         }
         try (PreparedStatement s = c.prepareStatement("INSERT INTO daily_channel_reading"
-                + " (channel_id, local_day, total, read_count, estimated_count, edited_count, max_value, updated_at)"
+                + " (channel_id, local_day, total, read_count, estimated_count, edited_count, max_value, outage_count,"
+                + " updated_at)"
                 + " SELECT d.channel_id, d.local_day, SUM(r.read_value), COUNT(*),"
                 + " SUM(CASE WHEN r.source = 'E' THEN 1 ELSE 0 END), SUM(CASE WHEN r.source = 'M' THEN 1 ELSE 0 END),"
-                + " MAX(r.read_value), ?"
+                + " MAX(r.read_value), COUNT(*) FILTER (WHERE r.quality & 2 <> 0), ?"
                 + " FROM interval_read_days d JOIN interval_read r ON r.channel_id = d.channel_id"
                 + " AND r.interval_end >= d.first_end AND r.interval_end < d.ends_before"
                 + " GROUP BY d.channel_id, d.local_day"
                 + " ON CONFLICT (channel_id, local_day) DO UPDATE SET total = EXCLUDED.total,"
                 + " read_count = EXCLUDED.read_count, estimated_count = EXCLUDED.estimated_count,"
                 + " edited_count = EXCLUDED.edited_count, max_value = EXCLUDED.max_value,"
+                + " outage_count = EXCLUDED.outage_count,"
                 + " updated_at = EXCLUDED.updated_at")) {
             s.setTimestamp(1, now);
             s.executeUpdate();

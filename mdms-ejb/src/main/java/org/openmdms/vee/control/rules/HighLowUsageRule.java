@@ -107,10 +107,15 @@ public final class HighLowUsageRule extends CatalogueRule {
         return totals;
     }
 
-    /** The day's total when the day is complete (every interval measured), else null. */
+    /**
+     * The day's total when the day is complete (every interval measured), else null: a judged day from
+     * its slots, a day before them from the context's like-day totals.
+     */
     private static BigDecimal measuredTotal(VeeContext context, LocalDate day) {
         List<Slot> judged = context.judged().day(day);
-        List<Slot> slots = judged.isEmpty() ? context.history().day(day) : judged;
-        return !slots.isEmpty() && slots.stream().allMatch(Slot::isMeasured) ? IntervalSeries.total(slots) : null;
+        if (judged.isEmpty()) {
+            return context.likeDays().completeTotal(day);
+        }
+        return judged.stream().allMatch(Slot::isMeasured) ? IntervalSeries.total(judged) : null;
     }
 }
