@@ -16,6 +16,7 @@ import java.util.List;
 public final class DeterminantTally {
 
     private final SlotTable table;
+    private final AccountPeriod period;
     private final boolean receivedChannel;
     private final BigDecimal[] delivered;
     private final BigDecimal[] received;
@@ -28,7 +29,21 @@ public final class DeterminantTally {
     private int unscheduled;
 
     public DeterminantTally(SlotTable table, boolean receivedChannel) {
+        this(table, table.period(), receivedChannel);
+    }
+
+    /**
+     * A tally for an account period with the table's bounds (the table's slots serve every account
+     * that holds a usage point for the whole billing period).
+     */
+    public DeterminantTally(SlotTable table, AccountPeriod period, boolean receivedChannel) {
+        if (!period.start().equals(table.period().start()) || !period.end().equals(table.period().end())
+                || !period.zone().equals(table.period().zone())) {
+            throw new IllegalArgumentException("account period " + period.start() + " to " + period.end()
+                    + " is not the slot table's " + table.period().start() + " to " + table.period().end());
+        }
         this.table = table;
+        this.period = period;
         this.receivedChannel = receivedChannel;
         int n = table.periodNames().size();
         delivered = new BigDecimal[n];
@@ -87,7 +102,6 @@ public final class DeterminantTally {
     }
 
     public Determinants finish() {
-        AccountPeriod period = table.period();
         int windowMinutes = table.windowMinutes();
         int expected = period.expectedIntervals(table.intervalMinutes());
         List<PeriodDeterminant> result = new ArrayList<>();
