@@ -29,7 +29,9 @@
 #      every batch of 100 channels, streamed to psql with \copy - what loading the rows costs alone.
 #   5. (b) application: POST /api/billing-cycles/{code}/runs?periodStart=START, then GET
 #      /api/billing-runs/{id} every 0.2 s until it is no longer RUNNING: the time from the POST to
-#      COMPLETED. Twice: the first stores every usage point's determinants, the second finds nothing
+#      COMPLETED. On PostgreSQL a run has the database sum each batch's reads (mdms.billing.in-database,
+#      docs/determinants.md); IN_DATABASE=false starts the server with it off (reads streamed to Java).
+#      The server log's summary of each run (how many usage points the database summed) is printed. Twice: the first stores every usage point's determinants, the second finds nothing
 #      changed (it calculates everything again and stores nothing). CPU seconds of the server JVM and
 #      of the database's backends during each run are read from /proc, the JVM's GC pauses with jstat.
 #   With EXPORT=1, also the export rate of issue 6: the CMEP export of all the period's reads through
@@ -98,13 +100,14 @@ elapsed() { python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv
 
 echo "== $(date -u +%FT%TZ) $(nproc) cores, $(free -g | awk '/Mem/ {print $2 " GB RAM"}'), uptime:$(uptime | sed 's/.*load/ load/')"
 echo "== $(java -version 2>&1 | head -1); $(psql $pg -Atc 'SELECT version()' | cut -d' ' -f1-2), shared_buffers $(psql $pg -Atc 'SHOW shared_buffers'), work_mem $(psql $pg -Atc 'SHOW work_mem'), max_parallel_workers_per_gather $(psql $pg -Atc 'SHOW max_parallel_workers_per_gather')"
-echo "== $ups usage points x $days days from $start ($zone), ~$rows_approx reads; checkout $(git -C "$root" rev-parse --short HEAD), EAR of $(date -u -r "$root/mdms-ear/target/mdms.ear" +%FT%TZ)"
+echo "== $ups usage points x $days days from $start ($zone), ~$rows_approx reads; in database: ${IN_DATABASE:-true}; checkout $(git -C "$root" rev-parse --short HEAD), EAR of $(date -u -r "$root/mdms-ear/target/mdms.ear" +%FT%TZ)"
 
 dropdb $pg --if-exists --force $db 2>/dev/null
 createdb $pg $db
 rm -rf "$base"
 echo "== starting the application (port offset $offset, $base)"
 MDMS_VEE_ON_IMPORT=false MDMS_BASE_DIR="$base" MDMS_DEMO=false MDMS_PORT_OFFSET=$offset \
+MDMS_BILLING_IN_DATABASE=${IN_DATABASE:-true} \
 MDMS_DB_URL=jdbc:postgresql://127.0.0.1:5432/$db MDMS_DB_USER=postgres \
 MDMS_BOOTSTRAP_ADMIN_PASSWORD=bench-password \
   bash "$root/mdms-ear/src/main/wildfly/run.sh" "$jboss_home" postgresql "$root/mdms-ear/target/drivers" \
@@ -455,6 +458,9 @@ print(f"export floor COPY TO : {floor:8.1f} s {rows / floor:12,.0f} reads/s")
 print(f"export CMEP via REST : {app:8.1f} s {rows / app:12,.0f} reads/s   b/a {app / floor:5.2f}")
 PY
 fi
+
+echo "== the server's summary of each run (mdms.billing.in-database=${IN_DATABASE:-true})"
+grep -ho "Billing run [0-9]*: .*" "$base/log/server.log" | sed 's/^/   /' || true
 
 echo "== (a) floors again after the runs (noise check)"
 floor_pass 3

@@ -54,6 +54,15 @@ public final class Settings {
         return Math.max(1, Integer.parseInt(value("mdms.ingest.writers", "MDMS_INGEST_WRITERS").orElse("2")));
     }
 
+    /**
+     * Whether a billing run has PostgreSQL sum each batch's reads per channel, TOU period and demand
+     * window (one grouped query per batch) instead of streaming every read to Java; ignored (Java)
+     * on H2 and Oracle, and calculations on demand always use Java. Default true.
+     */
+    public static boolean billingInDatabase() {
+        return Boolean.parseBoolean(value("mdms.billing.in-database", "MDMS_BILLING_IN_DATABASE").orElse("true"));
+    }
+
     /** With the demo reads, London days of synthetic reads for the fleet from 27 October 2013 (the autumn DST day). */
     public static int demoFleetDays() {
         return Integer.parseInt(value("mdms.demo.fleet.days", "MDMS_DEMO_FLEET_DAYS").orElse("2"));

@@ -27,13 +27,16 @@ import org.openmdms.billing.control.EnergyCost;
 import org.openmdms.billing.control.EnergyPrices;
 import org.openmdms.billing.control.PeriodDeterminant;
 import org.openmdms.billing.control.SlotPeriods;
+import org.openmdms.billing.control.SlotTable;
 import org.openmdms.billing.control.TouSchedule;
 import org.openmdms.billing.entity.Tariff;
 import org.openmdms.billing.store.AccountHistoryStore;
 import org.openmdms.billing.store.DeterminantRow;
 import org.openmdms.billing.store.DeterminantStore;
+import org.openmdms.billing.store.PostgresDeterminantSums;
 import org.openmdms.billing.store.TariffCalendarStore;
 import org.openmdms.billing.store.TariffStore;
+import org.openmdms.config.Settings;
 import org.openmdms.meter.boundary.RegistryNotFound;
 import org.openmdms.meter.entity.Channel;
 import org.openmdms.meter.entity.FlowDirection;
@@ -55,7 +58,7 @@ import org.openmdms.vee.control.Slot;
 public class BillingDeterminants {
 
     /** What a calculation did: new versions stored, usage points whose values had not changed, and failures by code. */
-    public record Outcome(List<DeterminantRow> stored, int unchanged, Map<String, String> failures) {
+    public record Outcome(List<DeterminantRow> stored, int unchanged, Map<String, String> failures, int inDatabase) {
     }
 
     @Inject
@@ -79,9 +82,12 @@ public class BillingDeterminants {
     @Inject
     HolidayLookup holidayLookup;
 
+    @Inject
+    PostgresDeterminantSums sums;
+
     /** One usage point, on demand: calculates and returns its current determinants for the period. */
     public List<DeterminantRow> calculate(String usagePointCode, LocalDate start, LocalDate end) {
-        Outcome outcome = calculate(List.of(usagePointCode), start, end, null, "ON_DEMAND");
+        Outcome outcome = calculate(List.of(usagePointCode), start, end, null, "ON_DEMAND", false);
         if (!outcome.failures().isEmpty()) {
             throw new IllegalArgumentException(outcome.failures().values().iterator().next());
         }
@@ -91,8 +97,12 @@ public class BillingDeterminants {
     /**
      * Calculates the usage points' determinants for [start, end). {@code reason} names why (FIRST is
      * used instead where no version exists yet, STALE where reads changed since the current one).
+     * With {@code inDatabase} (bulk runs) and {@code mdms.billing.in-database} on PostgreSQL, the usage
+     * points held by one account for the whole period are summed in the database
+     * ({@link DatabaseDeterminants}); the others, and every usage point elsewhere, in Java.
      */
-    public Outcome calculate(List<String> codes, LocalDate start, LocalDate end, Long runId, String reason) {
+    public Outcome calculate(List<String> codes, LocalDate start, LocalDate end, Long runId, String reason,
+            boolean inDatabase) {
         if (start == null || end == null || !end.isAfter(start) || start.plusDays(93).isBefore(end)) {
             throw new IllegalArgumentException("Give a billing period start < end, at most 93 days long");
         }
@@ -110,12 +120,14 @@ public class BillingDeterminants {
                 failures.put(code, e.getMessage());
             }
         }
-        Map<Long, List<Slot>> reads = loadReads(billed);
         Map<Long, TariffContext> contexts = new HashMap<>();
         List<Long> ids = billed.stream().map(b -> b.up.id()).toList();
         Set<Long> stale = determinants.stale(ids, start, end);
         Map<Long, List<DeterminantRow>> currentByUp = determinants.current(ids, start);
         Map<Long, List<AccountHistoryStore.AccountFrom>> moves = accounts.changes(ids);
+        Map<Long, Determinants> summed = inDatabase && Settings.billingInDatabase() && sums.available()
+                ? inDatabase(billed, moves, contexts) : Map.of();
+        Map<Long, List<Slot>> reads = loadReads(billed.stream().filter(b -> !summed.containsKey(b.up.id())).toList());
         Instant now = Instant.now();
         List<DeterminantRow> toStore = new ArrayList<>();
         int unchanged = 0;
@@ -125,9 +137,10 @@ public class BillingDeterminants {
                 List<DeterminantRow> rows = new ArrayList<>();
                 for (AccountPeriod part : b.parts(moves.getOrDefault(b.up.id(), List.of()))) {
                     int minutes = b.delivered.readingType().intervalMinutes();
-                    Determinants d = tariff.calculator(b.up.timeZone(), minutes).calculate(part, minutes,
-                            reads.getOrDefault(b.delivered.id(), List.of()),
-                            b.received == null ? null : reads.getOrDefault(b.received.id(), List.of()));
+                    Determinants d = summed.containsKey(b.up.id()) ? summed.get(b.up.id())
+                            : tariff.calculator(b.up.timeZone(), minutes).calculate(part, minutes,
+                                    reads.getOrDefault(b.delivered.id(), List.of()),
+                                    b.received == null ? null : reads.getOrDefault(b.received.id(), List.of()));
                     String why = !currentByUp.containsKey(b.up.id()) ? "FIRST" : stale.contains(b.up.id()) ? "STALE"
                             : reason;
                     rows.add(row(b.up, part, d, tariff, runId, why, now));
@@ -142,7 +155,55 @@ public class BillingDeterminants {
             }
         }
         determinants.save(toStore, now);
-        return new Outcome(toStore, unchanged, failures);
+        return new Outcome(toStore, unchanged, failures, summed.size());
+    }
+
+    /**
+     * The determinants the database sums: usage points held by one account for the whole period, in
+     * groups of one tariff, zone and interval length, one query per group ({@link DatabaseDeterminants}).
+     * A group whose tariff or slots cannot be built, or whose block windows cross a period or CPP
+     * boundary, is left to Java (which reports the problem, if any, as before).
+     */
+    private Map<Long, Determinants> inDatabase(List<Billed> billed, Map<Long, List<AccountHistoryStore.AccountFrom>> moves,
+            Map<Long, TariffContext> contexts) {
+        Map<String, List<Billed>> groups = new java.util.LinkedHashMap<>();
+        Map<Long, AccountPeriod> parts = new HashMap<>();
+        for (Billed b : billed) {
+            try {
+                List<AccountPeriod> split = b.parts(moves.getOrDefault(b.up.id(), List.of()));
+                if (split.size() != 1 || !split.get(0).start().equals(b.period.startInstant())
+                        || !split.get(0).end().equals(b.period.endInstant())) {
+                    continue; // an account change inside the period: Java splits it
+                }
+                parts.put(b.up.id(), split.get(0));
+                groups.computeIfAbsent(b.up.tariffId() + "/" + b.up.timeZone().getId() + "/"
+                        + b.delivered.readingType().intervalMinutes(), k -> new ArrayList<>()).add(b);
+            } catch (IllegalArgumentException e) {
+                // no account at the start, two changes at once: Java reports it
+            }
+        }
+        Map<Long, Determinants> result = new HashMap<>();
+        for (List<Billed> group : groups.values()) {
+            Billed first = group.get(0);
+            SlotTable table;
+            try {
+                TariffContext tariff = contexts.computeIfAbsent(first.up.tariffId(), id -> context(id, billed));
+                table = SlotTable.of(tariff.schedule, tariff.events, first.period.whole("-"),
+                        first.delivered.readingType().intervalMinutes());
+            } catch (IllegalArgumentException e) {
+                continue;
+            }
+            if (!table.windowsAligned()) {
+                continue;
+            }
+            List<DatabaseDeterminants.Member> members = new ArrayList<>();
+            for (Billed b : group) {
+                members.add(new DatabaseDeterminants.Member(b.up.id(), parts.get(b.up.id()), b.delivered.id(),
+                        b.received == null ? null : b.received.id()));
+            }
+            result.putAll(DatabaseDeterminants.calculate(sums, table, members));
+        }
+        return result;
     }
 
     /** The usage point's current determinants of every period and their earlier versions, newest first. */

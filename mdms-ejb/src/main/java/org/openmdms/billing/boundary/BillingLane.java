@@ -16,7 +16,7 @@ import java.util.logging.Logger;
 import org.openmdms.admin.entity.Role;
 
 /**
- * One lane of a billing run: its batches one after another, each in its own transaction, on a thread
+ * One lane of a billing run (returns how many usage points the database summed, {@link DatabaseDeterminants}): its batches one after another, each in its own transaction, on a thread
  * of its own, so that two lanes keep the server and the database busy at once (one calculates while
  * the other waits for its reads). A failed batch is counted and the lane goes on.
  */
@@ -35,10 +35,12 @@ public class BillingLane {
     BillingRunLog log;
 
     @Asynchronous
-    public Future<Void> run(long runId, List<List<String>> batches, LocalDate start, LocalDate end, String reason) {
+    public Future<Integer> run(long runId, List<List<String>> batches, LocalDate start, LocalDate end, String reason) {
+        int inDatabase = 0;
         for (List<String> batch : batches) {
             try {
-                BillingDeterminants.Outcome outcome = determinants.calculate(batch, start, end, runId, reason);
+                BillingDeterminants.Outcome outcome = determinants.calculate(batch, start, end, runId, reason, true);
+                inDatabase += outcome.inDatabase();
                 int calculated = (int) outcome.stored().stream().map(r -> r.usagePointId()).distinct().count();
                 log.progress(runId, batch.size(), calculated, outcome.unchanged(), outcome.failures().size(),
                         outcome.failures().isEmpty() ? null : outcome.failures().entrySet().iterator().next().toString());
@@ -47,6 +49,6 @@ public class BillingLane {
                 log.progress(runId, batch.size(), 0, 0, batch.size(), String.valueOf(e.getMessage()));
             }
         }
-        return new AsyncResult<>(null);
+        return new AsyncResult<>(inDatabase);
     }
 }

@@ -88,15 +88,21 @@ public class BillingRuns {
             for (int from = 0; from < codes.size(); from += BATCH) {
                 lanes.get(next++ % LANES).add(List.copyOf(codes.subList(from, Math.min(codes.size(), from + BATCH))));
             }
-            List<java.util.concurrent.Future<Void>> running = new ArrayList<>();
+            List<java.util.concurrent.Future<Integer>> running = new ArrayList<>();
+            long started = System.nanoTime();
             for (List<List<String>> lane : lanes) {
                 if (!lane.isEmpty()) {
                     running.add(this.lanes.run(runId, lane, start, end, reason));
                 }
             }
-            for (java.util.concurrent.Future<Void> lane : running) {
-                lane.get();
+            int inDatabase = 0;
+            for (java.util.concurrent.Future<Integer> lane : running) {
+                inDatabase += lane.get();
             }
+            int summed = inDatabase;
+            LOG.info(() -> "Billing run " + runId + ": " + codes.size() + " usage points, " + summed
+                    + " summed in the database, " + (codes.size() - summed) + " calculated in Java, "
+                    + (System.nanoTime() - started) / 1_000_000 + " ms");
             log.finish(runId, BillingRun.Status.COMPLETED, null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

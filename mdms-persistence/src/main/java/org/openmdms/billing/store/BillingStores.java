@@ -22,6 +22,11 @@ public class BillingStores {
     }
 
     @Produces
+    PostgresDeterminantSums determinantSums() {
+        return new PostgresDeterminantSums(dataSource, product());
+    }
+
+    @Produces
     TariffCalendarStore tariffCalendarStore() {
         return new TariffCalendarStore(dataSource);
     }
