@@ -1,0 +1,11 @@
+-- Issue 7, found by bench/outage: "which meters of feeder X sent a last gasp in the last 15 minutes"
+-- (OutageStore.lastGasps, GET /api/feeders/{feeder}/last-gasps) was answered from
+-- ix_meter_event_type_time (event_type, occurred_at, usage_point_id): every recent last gasp of the
+-- whole fleet was read and then filtered by feeder, so the answer slowed down with the fleet's storm
+-- (0.2 s with 10 000 recent last gasps, twice that with twice as many). Without it the planner goes
+-- usage points of the feeder (ix_usage_point_feeder) -> their recent events (ix_meter_event_usage_point,
+-- usage_point_id, occurred_at): a few ms, whatever happens on other feeders. No other query reads
+-- meter_event by type and time (the usage point page uses ix_meter_event_usage_point, a meter's events
+-- the primary key), so the index goes rather than costing every insert of a storm.
+-- V17 is another branch's; Flyway applies the versions it finds in order (see sql/README.md).
+DROP INDEX ix_meter_event_type_time;
