@@ -34,13 +34,21 @@ public class OutageStore extends JdbcStore {
     private static final String ELECTRIC = "up.commodity = 'ELECTRIC'";
 
     private final String nextOutageId;
-    private final String nextNoticeId;
+    private final String insertNotice;
 
     public OutageStore(DataSource dataSource, String databaseProduct) {
         super(dataSource);
         String product = databaseProduct.toLowerCase(Locale.ROOT);
         nextOutageId = nextValue(product, "outage_seq");
-        nextNoticeId = nextValue(product, "outage_notice_seq");
+        insertNotice = "INSERT INTO outage_notice (id, outage_id, outage_version, kind, payload, created_at,"
+                + " webhook_status, attempts, next_attempt_at) VALUES (" + nextValueExpression(product, "outage_notice_seq")
+                + ", ?, ?, ?, ?, ?, ?, 0, ?)";
+    }
+
+    private static String nextValueExpression(String product, String sequence) {
+        return product.contains("oracle") ? sequence + ".NEXTVAL"
+                : product.contains("postgres") ? "nextval('" + sequence + "')"
+                : "NEXT VALUE FOR " + sequence;
     }
 
     private static String nextValue(String product, String sequence) {
@@ -253,6 +261,27 @@ public class OutageStore extends JdbcStore {
                 });
     }
 
+    /** Inserts members that are surely not stored yet (they joined in this detection). */
+    public void insertMembers(List<OutageRows.Member> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "INSERT INTO outage_meter (off_at, on_at, outage_id, usage_point_id) VALUES (?, ?, ?, ?)")) {
+                for (OutageRows.Member row : rows) {
+                    s.setObject(1, utc(row.offAt()));
+                    setInstant(s, 2, row.onAt());
+                    s.setLong(3, row.outageId());
+                    s.setLong(4, row.usagePointId());
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+            return null;
+        });
+    }
+
     public void saveMembers(List<OutageRows.Member> rows) {
         upsert("UPDATE outage_meter SET off_at = ?, on_at = ? WHERE outage_id = ? AND usage_point_id = ?",
                 "INSERT INTO outage_meter (off_at, on_at, outage_id, usage_point_id) VALUES (?, ?, ?, ?)", rows,
@@ -264,18 +293,25 @@ public class OutageStore extends JdbcStore {
                 });
     }
 
-    /** Adds a notice to publish: to the topic, and to the webhook when {@code webhook}. */
-    public void addNotice(long outageId, int outageVersion, String kind, String payload, boolean webhook,
-            Instant now) {
+    /** Adds notices to publish (one JDBC batch): to the topic, and to the webhook when {@code webhook}. */
+    public void addNotices(List<OutageRows.NewNotice> notices, boolean webhook, Instant now) {
+        if (notices.isEmpty()) {
+            return;
+        }
         inTransaction(c -> {
-            long id;
-            try (PreparedStatement s = c.prepareStatement(nextNoticeId); ResultSet r = s.executeQuery()) {
-                r.next();
-                id = r.getLong(1);
+            try (PreparedStatement s = c.prepareStatement(insertNotice)) {
+                for (OutageRows.NewNotice notice : notices) {
+                    s.setLong(1, notice.outageId());
+                    s.setInt(2, notice.outageVersion());
+                    s.setString(3, notice.kind());
+                    s.setString(4, notice.payload());
+                    s.setObject(5, utc(now));
+                    s.setString(6, webhook ? "PENDING" : "NONE");
+                    s.setObject(7, utc(now));
+                    s.addBatch();
+                }
+                s.executeBatch();
             }
-            update(c, "INSERT INTO outage_notice (id, outage_id, outage_version, kind, payload, created_at,"
-                    + " webhook_status, attempts, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?)", id, outageId,
-                    outageVersion, kind, payload, utc(now), webhook ? "PENDING" : "NONE", utc(now));
             return null;
         });
     }
