@@ -178,6 +178,80 @@ class OutageStoreIT {
     }
 
     @Test
+    void whatDetectionChangedIsWrittenAndWrittenAgain() {
+        long[] a = installed("OSI-F5", "OSI-F5-T1");
+        long[] b = installed("OSI-F5", "OSI-F5-T1");
+        Instant off = T0.plusSeconds(86_400);
+        Instant now = off.plusSeconds(120);
+        long feederId = outages.nextOutageId();
+        long transformerId = outages.nextOutageId();
+        // Opened: a feeder outage, a transformer outage under it, members, power, interruptions, notices.
+        outages.saveOutages(List.of(new OutageRows.Outage(feederId, "FEEDER", "OSI-F5", null, "OPEN", off, now, null,
+                now, 2, 2, 2, null, null, 1)));
+        outages.saveOutages(List.of(new OutageRows.Outage(transformerId, "TRANSFORMER", "OSI-F5", "OSI-F5-T1", "OPEN",
+                off, now, null, now, 2, 2, 2, feederId, null, 1)));
+        outages.insertMembers(List.of(new OutageRows.Member(transformerId, a[1], off, null),
+                new OutageRows.Member(transformerId, b[1], off.plusSeconds(1), null),
+                new OutageRows.Member(feederId, a[1], off, null)));
+        outages.saveMembers(List.of(new OutageRows.Member(feederId, b[1], off.plusSeconds(1), null)));
+        outages.savePower(List.of(new OutageRows.Power(a[1], null, null, "OUT", off, off, transformerId),
+                new OutageRows.Power(b[1], null, null, "OUT", off.plusSeconds(1), off.plusSeconds(1), transformerId)), now);
+        outages.saveInterruptions(List.of(new OutageRows.Interruption(a[1], off, null, false),
+                new OutageRows.Interruption(b[1], off.plusSeconds(1), null, false)));
+        outages.addNotices(List.of(new OutageRows.NewNotice(feederId, 1, "OPENED", "{\"f\":1}"),
+                new OutageRows.NewNotice(transformerId, 1, "OPENED", "{\"t\":1}")), false, now);
+
+        // Then a comes back: the same rows written again with their new values.
+        Instant on = now.plusSeconds(600);
+        outages.saveOutages(List.of(new OutageRows.Outage(transformerId, "TRANSFORMER", "OSI-F5", "OSI-F5-T1",
+                "PARTIALLY_RESTORED", off, now, null, on, 2, 2, 1, feederId, null, 2)));
+        outages.saveMembers(List.of(new OutageRows.Member(transformerId, a[1], off, on),
+                new OutageRows.Member(feederId, a[1], off, on)));
+        outages.savePower(List.of(new OutageRows.Power(a[1], null, null, "ON", null, on, null)), on);
+        outages.saveInterruptions(List.of(new OutageRows.Interruption(a[1], off, on, false)));
+        outages.addNotices(List.of(new OutageRows.NewNotice(transformerId, 2, "UPDATED", "{\"t\":2}")), true, on);
+
+        OutageRows.Outage transformer = outages.outage(transformerId).orElseThrow();
+        assertEquals("PARTIALLY_RESTORED", transformer.state());
+        assertEquals(feederId, transformer.parentId());
+        assertEquals(1, transformer.out());
+        assertEquals(2, transformer.version());
+        assertEquals(List.of(transformer), outages.children(feederId));
+        assertEquals(List.of(new OutageRows.Member(feederId, a[1], off, on),
+                new OutageRows.Member(feederId, b[1], off.plusSeconds(1), null),
+                new OutageRows.Member(transformerId, a[1], off, on),
+                new OutageRows.Member(transformerId, b[1], off.plusSeconds(1), null)),
+                outages.members(List.of(feederId, transformerId)));
+        var power = outages.power(List.of(a[1], b[1])).stream()
+                .collect(java.util.stream.Collectors.toMap(OutageRows.Power::usagePointId, p -> p));
+        assertEquals("ON", power.get(a[1]).state());
+        assertEquals(null, power.get(a[1]).outageId());
+        assertEquals("OUT", power.get(b[1]).state());
+        assertEquals(transformerId, power.get(b[1]).outageId());
+        assertEquals(List.of(new OutageRows.Interruption(a[1], off, on, false)),
+                outages.interruptions(a[1], off.minusSeconds(1), on.plusSeconds(1)));
+        List<OutageRows.Notice> notices = outages.notices(transformerId);
+        assertEquals(List.of("OPENED", "UPDATED"), notices.stream().map(OutageRows.Notice::kind).toList());
+        assertEquals(List.of("NONE", "PENDING"), notices.stream().map(OutageRows.Notice::webhookStatus).toList());
+        assertEquals("{\"t\":2}", notices.get(1).payload());
+        assertEquals(true, notices.get(0).id() < notices.get(1).id());
+    }
+
+    @Test
+    void appliedEventsLeaveTheQueue() {
+        long[] a = installed("OSI-F6", "OSI-F6-T1");
+        events.write(List.of(new EventRow(a[0], a[1], MeterEventType.LAST_GASP, T0.plusSeconds(5), null),
+                new EventRow(a[0], a[1], MeterEventType.POWER_RESTORE, T0.plusSeconds(95), null)), null);
+        List<OutageRows.QueuedEvent> queued = queuedAt(a[1]);
+        assertEquals(2, queued.size());
+        outages.dequeue(queued.subList(0, 1));
+        assertEquals(queued.subList(1, 2), queuedAt(a[1]));
+        outages.dequeue(List.of());
+        outages.dequeue(queued);
+        assertEquals(List.of(), queuedAt(a[1]));
+    }
+
+    @Test
     void meterEventsAreNotIndexedByTypeAndTimeAnyMore() throws SQLException {
         // V18: the feeder's last gasps come from its usage points' events, read from the index alone.
         List<String> indexes = new ArrayList<>();
