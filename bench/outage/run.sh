@@ -8,7 +8,7 @@
 # Environment: UPS (usage points, default 120000: 120 feeders x 50 transformers x 20), STORM (last
 # gasps of the storm, default 100000: the first STORM usage points, i.e. whole feeders), EVENTS
 # (historical events per phase, default READS_M x 24 000: 1.2 M at 50), RECENT (last gasps of the
-# whole fleet in the last 15 minutes per phase, default 10 000), SAMPLES (feeders timed, 300),
+# whole fleet in the last 15 minutes, default 10 000 in phase 1, twice as many in phase 2), SAMPLES (feeders timed, 300),
 # SENDERS (concurrent REST senders, 4), BATCH (events per request, 1000); QUERY=0 skips steps 2-4
 # (the storm alone, on an empty meter_event).
 #
@@ -27,8 +27,8 @@
 #      server-side statements), JIT off, median / p95 / max and one EXPLAIN (ANALYZE, BUFFERS); the same
 #      with V7's index ix_meter_event_type_time put back for comparison (then dropped again); and
 #      through REST (GET /api/feeders/{f}/last-gasps?minutes=15, one kept-alive connection).
-#   4. Phase 2: as many reads, historical events and recent last gasps again (the volume doubled),
-#      VACUUM (ANALYZE), the same measurements.
+#   4. Phase 2: as many reads and historical events again (the volume doubled) and 2 x RECENT recent
+#      last gasps, VACUUM (ANALYZE), the same measurements.
 #   5. Floor: \copy of the storm's STORM events (meter id, instant, type) into a plain table.
 #   6. Storm (a), a head-end's backlog: STORM last gasps of the first STORM usage points (whole
 #      feeders), occurred_at spread over the minute that ended two minutes before sending, so every
@@ -209,19 +209,21 @@ JOIN bench_installed b ON b.n = e.n
 ON CONFLICT DO NOTHING;
 SQL
   t2=$(now)
-  recent_gasps
+  recent_gasps "$phase"
   $psql -c 'VACUUM (ANALYZE) interval_read' -c 'VACUUM (ANALYZE) meter_event' -c 'VACUUM (ANALYZE) usage_point'
   t3=$(now)
   echo "   phase $phase: reads $(elapsed "$t0" "$t1") s, events $(elapsed "$t1" "$t2") s, VACUUM (ANALYZE) $(elapsed "$t2" "$t3") s"
 }
 
-# The fleet's last gasps of the last 14 minutes: RECENT random usage points (new ones each phase; the
-# earlier phase's have aged out of the 15 minutes by then). Not queued: detection is not measured here.
+# The fleet's last gasps of the last 14 minutes: PHASE x RECENT random usage points (new ones each
+# phase; the earlier phase's have aged out of the 15 minutes by then), so that the storm elsewhere on
+# the grid doubles with the stored volume. Not queued: detection is not measured here.
 recent_gasps() {
+  local n=$((recent * $1))
   $psql <<SQL
 INSERT INTO meter_event (meter_id, occurred_at, event_type, usage_point_id, detail, received_at, import_id)
 SELECT b.meter_id, date_trunc('second', now() - random() * interval '14 minutes'), 'LAST_GASP', b.usage_point_id, NULL, now(), NULL
-FROM (SELECT DISTINCT 1 + (hashint8(g * 3 + extract(epoch FROM now())::bigint) & 2147483647) % $ups AS n FROM generate_series(1, $recent) g) r
+FROM (SELECT DISTINCT 1 + (hashint8(g * 3 + extract(epoch FROM now())::bigint) & 2147483647) % $ups AS n FROM generate_series(1, $n) g) r
 JOIN bench_installed b ON b.n = r.n
 ON CONFLICT DO NOTHING;
 SQL
@@ -290,6 +292,14 @@ v = sorted(times)
 q = lambda p: v[min(len(v) - 1, int(round(p * (len(v) - 1))))]
 print(f"   {label:58s}: median {statistics.median(v):7.2f} ms, p95 {q(0.95):7.2f} ms, max {v[-1]:7.2f} ms"
       f" ({len(v)} feeders, {statistics.mean(rows):.0f} last gasps each on average)")
+# The same connection's cheapest authenticated request: what BASIC authentication (bcrypt) costs alone.
+base = []
+for _ in range(30):
+    t0 = time.perf_counter()
+    conn.request("GET", f"{u.path}/outage-policy", headers=head)
+    r = conn.getresponse(); r.read()
+    base.append((time.perf_counter() - t0) * 1000)
+print(f"   {'   GET /api/outage-policy (authentication alone)':58s}: median {statistics.median(base):7.2f} ms")
 PY
 }
 
