@@ -17,6 +17,8 @@ public final class GridPicture {
     private final Map<Long, MeterPower> meters = new LinkedHashMap<>();
     private final Map<Device, Integer> served = new HashMap<>();
     private final List<Outage> outages = new ArrayList<>();
+    /** The same outages by device, in the same order: the detector asks per usage point (a storm: 100 000 times). */
+    private final Map<Device, List<Outage>> byDevice = new HashMap<>();
 
     public GridPicture meter(MeterPower meter) {
         meters.putIfAbsent(meter.usagePointId(), meter);
@@ -31,6 +33,7 @@ public final class GridPicture {
     /** An active outage, with its members. */
     public GridPicture outage(Outage outage) {
         outages.add(outage);
+        byDevice.computeIfAbsent(outage.device(), d -> new ArrayList<>(1)).add(outage);
         return this;
     }
 
@@ -51,10 +54,16 @@ public final class GridPicture {
         return outages;
     }
 
+    /** The outages on the device (active when loaded, or opened by the detector), in the order they came. */
+    public List<Outage> outagesOn(Device device) {
+        List<Outage> on = device == null ? null : byDevice.get(device);
+        return on == null ? List.of() : on;
+    }
+
     /** The active outage on the device; null when none. */
     public Outage activeOn(Device device) {
-        for (Outage outage : outages) {
-            if (outage.device().equals(device) && outage.state().isActive() && outage.closedBy() == null) {
+        for (Outage outage : outagesOn(device)) {
+            if (outage.state().isActive() && outage.closedBy() == null) {
                 return outage;
             }
         }

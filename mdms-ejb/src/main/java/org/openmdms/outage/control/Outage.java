@@ -3,7 +3,10 @@ package org.openmdms.outage.control;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * An outage of a transformer or a feeder and the usage points out in it, as the detector changes it.
@@ -40,6 +43,9 @@ public final class Outage {
     private String closedBy;
     private int version;
     private Change change = Change.NONE;
+    /** Usage points that joined in this detection (new rows) and members loaded that changed (updates). */
+    private final Set<Long> added = new LinkedHashSet<>();
+    private final Set<Long> modified = new LinkedHashSet<>();
 
     /** An outage as stored. */
     public Outage(long id, Device device, OutageState state, Instant startedAt, Instant detectedAt,
@@ -146,6 +152,18 @@ public final class Outage {
 
     void unchanged() {
         change = Change.NONE;
+        added.clear();
+        modified.clear();
+    }
+
+    /** The members that joined in this detection, as they are now (not stored yet). */
+    public List<Member> addedMembers() {
+        return added.stream().map(members::get).toList();
+    }
+
+    /** The members that were stored before and changed in this detection. */
+    public List<Member> changedMembers() {
+        return modified.stream().filter(id -> !added.contains(id)).map(members::get).toList();
     }
 
     boolean has(long usagePointId) {
@@ -158,6 +176,7 @@ public final class Outage {
         Member member = members.get(usagePointId);
         if (member == null || !member.isOut()) {
             members.put(usagePointId, new Member(usagePointId, offAt, null));
+            (member == null ? added : modified).add(usagePointId);
             changed();
         }
     }
@@ -167,6 +186,7 @@ public final class Outage {
         Member member = members.get(usagePointId);
         if (member != null && member.isOut()) {
             members.put(usagePointId, new Member(usagePointId, member.offAt(), onAt));
+            modified.add(usagePointId);
             changed();
         }
     }
@@ -185,7 +205,13 @@ public final class Outage {
 
     /** An operator closed it: the usage points still out count as back at {@code at}. */
     void close(Instant at, String by) {
-        members.replaceAll((id, member) -> member.isOut() ? new Member(id, member.offAt(), at) : member);
+        members.replaceAll((id, member) -> {
+            if (!member.isOut()) {
+                return member;
+            }
+            modified.add(id);
+            return new Member(id, member.offAt(), at);
+        });
         closedBy = by;
         changed();
         settle();

@@ -145,9 +145,12 @@ public final class OutageDetector {
         boolean momentary = meter.state() == PowerState.PENDING
                 && Duration.between(meter.offAt(), at).compareTo(policy.momentary()) < 0;
         detection.interruption(new Interruption(meter.usagePointId(), meter.offAt(), at, momentary));
-        for (Outage outage : grid.outages()) {
-            if (outage.has(meter.usagePointId())) {
-                outage.restore(meter.usagePointId(), at);
+        // A usage point joins only outages on its own transformer and feeder (join, open).
+        for (Device device : new Device[] {meter.transformerDevice(), meter.feederDevice()}) {
+            for (Outage outage : grid.outagesOn(device)) {
+                if (outage.has(meter.usagePointId())) {
+                    outage.restore(meter.usagePointId(), at);
+                }
             }
         }
         meter.restore();

@@ -87,6 +87,26 @@ class OutageDetectorTest {
         assertSame(outage, grid.meter(1).outage());
     }
 
+    @Test
+    void eachDetectionSaysWhichMembersJoinedAndWhichChanged() {
+        Detection opened = detect(at(120), gasp(1, 0), gasp(2, 1));
+        Outage outage = opened.outages().stream().filter(o -> o.level() == OutageLevel.TRANSFORMER).findFirst()
+                .orElseThrow();
+        assertEquals(List.of(1L, 2L), outage.addedMembers().stream().map(Outage.Member::usagePointId).toList());
+        assertTrue(outage.changedMembers().isEmpty());
+
+        // Later: one more joins, one comes back; the members already stored and unchanged are not repeated.
+        Detection later = detect(at(300), gasp(3, 200), back(1, 250));
+        assertTrue(later.outages().contains(outage));
+        assertEquals(List.of(new Outage.Member(3, at(200), null)), outage.addedMembers());
+        assertEquals(List.of(new Outage.Member(1, at(0), at(250))), outage.changedMembers());
+
+        // Nothing for it: nothing to write.
+        detect(at(400), gasp(9, 390));
+        assertTrue(outage.addedMembers().isEmpty());
+        assertTrue(outage.changedMembers().isEmpty());
+    }
+
     @ParameterizedTest(name = "{0} of 4 usage points out: transformer outage {1}")
     @CsvSource({"1, false", "2, true", "3, true", "4, true"})
     void theTransformerThresholdIsAShareOfItsUsagePoints(int out, boolean opens) {

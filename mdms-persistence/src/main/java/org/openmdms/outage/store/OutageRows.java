@@ -55,4 +55,8 @@ public final class OutageRows {
             Instant topicAt, String webhookStatus, Instant webhookAt, int attempts, Instant nextAttemptAt,
             String lastError) {
     }
+
+    /** A notice to add: one change of an outage with its JSON. */
+    public record NewNotice(long outageId, int outageVersion, String kind, String payload) {
+    }
 }

@@ -1,6 +1,7 @@
 package org.openmdms.outage.store;
 
 import java.math.BigDecimal;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.openmdms.reading.store.JdbcStore;
 
@@ -34,13 +36,24 @@ public class OutageStore extends JdbcStore {
     private static final String ELECTRIC = "up.commodity = 'ELECTRIC'";
 
     private final String nextOutageId;
-    private final String nextNoticeId;
+    private final String insertNotice;
+    /** PostgreSQL writes each table's rows with one statement over arrays ({@code unnest}). */
+    private final boolean postgres;
 
     public OutageStore(DataSource dataSource, String databaseProduct) {
         super(dataSource);
         String product = databaseProduct.toLowerCase(Locale.ROOT);
         nextOutageId = nextValue(product, "outage_seq");
-        nextNoticeId = nextValue(product, "outage_notice_seq");
+        postgres = product.contains("postgres");
+        insertNotice = "INSERT INTO outage_notice (id, outage_id, outage_version, kind, payload, created_at,"
+                + " webhook_status, attempts, next_attempt_at) VALUES (" + nextValueExpression(product, "outage_notice_seq")
+                + ", ?, ?, ?, ?, ?, ?, 0, ?)";
+    }
+
+    private static String nextValueExpression(String product, String sequence) {
+        return product.contains("oracle") ? sequence + ".NEXTVAL"
+                : product.contains("postgres") ? "nextval('" + sequence + "')"
+                : "NEXT VALUE FOR " + sequence;
     }
 
     private static String nextValue(String product, String sequence) {
@@ -95,6 +108,23 @@ public class OutageStore extends JdbcStore {
     }
 
     public void dequeue(List<OutageRows.QueuedEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        if (postgres) {
+            inTransaction(c -> {
+                try (PreparedStatement s = c.prepareStatement("DELETE FROM power_event_queue q"
+                        + " USING unnest(?::bigint[], ?::timestamptz[], ?::text[]) AS d(u, o, t)"
+                        + " WHERE q.usage_point_id = d.u AND q.occurred_at = d.o AND q.event_type = d.t")) {
+                    s.setArray(1, longs(c, events.stream().map(OutageRows.QueuedEvent::usagePointId)));
+                    s.setArray(2, instants(c, events.stream().map(OutageRows.QueuedEvent::occurredAt)));
+                    s.setArray(3, texts(c, events.stream().map(OutageRows.QueuedEvent::type)));
+                    s.executeUpdate();
+                }
+                return null;
+            });
+            return;
+        }
         inTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement("DELETE FROM power_event_queue"
                     + " WHERE usage_point_id = ? AND occurred_at = ? AND event_type = ?")) {
@@ -153,9 +183,9 @@ public class OutageStore extends JdbcStore {
 
     private static OutageRows.Power power(ResultSet r) throws SQLException {
         long outage = r.getLong(7);
+        Long outageId = r.wasNull() ? null : outage;
         return new OutageRows.Power(r.getLong(1), r.getString(2), r.getString(3),
-                r.getString(4) == null ? "ON" : r.getString(4), instant(r, 5), instant(r, 6),
-                r.wasNull() ? null : outage);
+                r.getString(4) == null ? "ON" : r.getString(4), instant(r, 5), instant(r, 6), outageId);
     }
 
     /** Electric usage points per transformer of the feeders (key: feeder + '/' + transformer) and per feeder (key: feeder). */
@@ -204,6 +234,22 @@ public class OutageStore extends JdbcStore {
     }
 
     public void savePower(List<OutageRows.Power> rows, Instant now) {
+        if (postgres) {
+            pgWrite(rows, "INSERT INTO usage_point_power (usage_point_id, state, off_at, last_event_at, outage_id,"
+                    + " updated_at) SELECT u, s, o, l, x, ?::timestamptz FROM unnest(?::bigint[], ?::text[],"
+                    + " ?::timestamptz[], ?::timestamptz[], ?::bigint[]) AS t(u, s, o, l, x)"
+                    + " ON CONFLICT (usage_point_id) DO UPDATE SET state = EXCLUDED.state, off_at = EXCLUDED.off_at,"
+                    + " last_event_at = EXCLUDED.last_event_at, outage_id = EXCLUDED.outage_id,"
+                    + " updated_at = EXCLUDED.updated_at", (c, s) -> {
+                        s.setObject(1, utc(now));
+                        s.setArray(2, longs(c, rows.stream().map(OutageRows.Power::usagePointId)));
+                        s.setArray(3, texts(c, rows.stream().map(OutageRows.Power::state)));
+                        s.setArray(4, instants(c, rows.stream().map(OutageRows.Power::offAt)));
+                        s.setArray(5, instants(c, rows.stream().map(OutageRows.Power::lastEventAt)));
+                        s.setArray(6, longs(c, rows.stream().map(OutageRows.Power::outageId)));
+                    });
+            return;
+        }
         upsert("UPDATE usage_point_power SET state = ?, off_at = ?, last_event_at = ?, outage_id = ?, updated_at = ?"
                 + " WHERE usage_point_id = ?",
                 "INSERT INTO usage_point_power (state, off_at, last_event_at, outage_id, updated_at, usage_point_id)"
@@ -218,6 +264,18 @@ public class OutageStore extends JdbcStore {
     }
 
     public void saveInterruptions(List<OutageRows.Interruption> rows) {
+        if (postgres) {
+            pgWrite(rows, "INSERT INTO power_interruption (usage_point_id, off_at, on_at, kind)"
+                    + " SELECT * FROM unnest(?::bigint[], ?::timestamptz[], ?::timestamptz[], ?::text[])"
+                    + " ON CONFLICT (usage_point_id, off_at) DO UPDATE SET on_at = EXCLUDED.on_at, kind = EXCLUDED.kind",
+                    (c, s) -> {
+                        s.setArray(1, longs(c, rows.stream().map(OutageRows.Interruption::usagePointId)));
+                        s.setArray(2, instants(c, rows.stream().map(OutageRows.Interruption::offAt)));
+                        s.setArray(3, instants(c, rows.stream().map(OutageRows.Interruption::onAt)));
+                        s.setArray(4, texts(c, rows.stream().map(r -> r.momentary() ? "MOMENTARY" : "SUSTAINED")));
+                    });
+            return;
+        }
         upsert("UPDATE power_interruption SET on_at = ?, kind = ? WHERE usage_point_id = ? AND off_at = ?",
                 "INSERT INTO power_interruption (on_at, kind, usage_point_id, off_at) VALUES (?, ?, ?, ?)", rows,
                 (s, row) -> {
@@ -229,6 +287,36 @@ public class OutageStore extends JdbcStore {
     }
 
     public void saveOutages(List<OutageRows.Outage> rows) {
+        if (postgres) {
+            pgWrite(rows, "INSERT INTO outage (id, outage_level, feeder, transformer, state, started_at, detected_at,"
+                    + " restored_at, updated_at, meters_served, meters_affected, meters_out, parent_id, closed_by, version)"
+                    + " SELECT * FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[],"
+                    + " ?::timestamptz[], ?::timestamptz[], ?::timestamptz[], ?::int[], ?::int[], ?::int[], ?::bigint[],"
+                    + " ?::text[], ?::int[]) ON CONFLICT (id) DO UPDATE SET outage_level = EXCLUDED.outage_level,"
+                    + " feeder = EXCLUDED.feeder, transformer = EXCLUDED.transformer, state = EXCLUDED.state,"
+                    + " started_at = EXCLUDED.started_at, detected_at = EXCLUDED.detected_at,"
+                    + " restored_at = EXCLUDED.restored_at, updated_at = EXCLUDED.updated_at,"
+                    + " meters_served = EXCLUDED.meters_served, meters_affected = EXCLUDED.meters_affected,"
+                    + " meters_out = EXCLUDED.meters_out, parent_id = EXCLUDED.parent_id,"
+                    + " closed_by = EXCLUDED.closed_by, version = EXCLUDED.version", (c, s) -> {
+                        s.setArray(1, longs(c, rows.stream().map(OutageRows.Outage::id)));
+                        s.setArray(2, texts(c, rows.stream().map(OutageRows.Outage::level)));
+                        s.setArray(3, texts(c, rows.stream().map(OutageRows.Outage::feeder)));
+                        s.setArray(4, texts(c, rows.stream().map(OutageRows.Outage::transformer)));
+                        s.setArray(5, texts(c, rows.stream().map(OutageRows.Outage::state)));
+                        s.setArray(6, instants(c, rows.stream().map(OutageRows.Outage::startedAt)));
+                        s.setArray(7, instants(c, rows.stream().map(OutageRows.Outage::detectedAt)));
+                        s.setArray(8, instants(c, rows.stream().map(OutageRows.Outage::restoredAt)));
+                        s.setArray(9, instants(c, rows.stream().map(OutageRows.Outage::updatedAt)));
+                        s.setArray(10, ints(c, rows.stream().map(OutageRows.Outage::served)));
+                        s.setArray(11, ints(c, rows.stream().map(OutageRows.Outage::affected)));
+                        s.setArray(12, ints(c, rows.stream().map(OutageRows.Outage::out)));
+                        s.setArray(13, longs(c, rows.stream().map(OutageRows.Outage::parentId)));
+                        s.setArray(14, texts(c, rows.stream().map(OutageRows.Outage::closedBy)));
+                        s.setArray(15, ints(c, rows.stream().map(OutageRows.Outage::version)));
+                    });
+            return;
+        }
         upsert("UPDATE outage SET outage_level = ?, feeder = ?, transformer = ?, state = ?, started_at = ?,"
                 + " detected_at = ?, restored_at = ?, updated_at = ?, meters_served = ?, meters_affected = ?,"
                 + " meters_out = ?, parent_id = ?, closed_by = ?, version = ? WHERE id = ?",
@@ -253,7 +341,37 @@ public class OutageStore extends JdbcStore {
                 });
     }
 
+    /** Inserts members that are surely not stored yet (they joined in this detection). */
+    public void insertMembers(List<OutageRows.Member> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        if (postgres) {
+            pgMembers(rows, "");
+            return;
+        }
+        inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "INSERT INTO outage_meter (off_at, on_at, outage_id, usage_point_id) VALUES (?, ?, ?, ?)")) {
+                for (OutageRows.Member row : rows) {
+                    s.setObject(1, utc(row.offAt()));
+                    setInstant(s, 2, row.onAt());
+                    s.setLong(3, row.outageId());
+                    s.setLong(4, row.usagePointId());
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+            return null;
+        });
+    }
+
     public void saveMembers(List<OutageRows.Member> rows) {
+        if (postgres) {
+            pgMembers(rows, " ON CONFLICT (outage_id, usage_point_id) DO UPDATE SET off_at = EXCLUDED.off_at,"
+                    + " on_at = EXCLUDED.on_at");
+            return;
+        }
         upsert("UPDATE outage_meter SET off_at = ?, on_at = ? WHERE outage_id = ? AND usage_point_id = ?",
                 "INSERT INTO outage_meter (off_at, on_at, outage_id, usage_point_id) VALUES (?, ?, ?, ?)", rows,
                 (s, row) -> {
@@ -264,20 +382,88 @@ public class OutageStore extends JdbcStore {
                 });
     }
 
-    /** Adds a notice to publish: to the topic, and to the webhook when {@code webhook}. */
-    public void addNotice(long outageId, int outageVersion, String kind, String payload, boolean webhook,
-            Instant now) {
+    /** Adds notices to publish (one statement, or one JDBC batch): to the topic, and to the webhook when {@code webhook}. */
+    public void addNotices(List<OutageRows.NewNotice> notices, boolean webhook, Instant now) {
+        if (notices.isEmpty()) {
+            return;
+        }
+        if (postgres) {
+            pgWrite(notices, "INSERT INTO outage_notice (id, outage_id, outage_version, kind, payload, created_at,"
+                    + " webhook_status, attempts, next_attempt_at) SELECT nextval('outage_notice_seq'), o, v, k, p,"
+                    + " ?::timestamptz, ?, 0, ?::timestamptz FROM unnest(?::bigint[], ?::int[], ?::text[], ?::text[])"
+                    + " WITH ORDINALITY AS n(o, v, k, p, i) ORDER BY i", (c, s) -> {
+                        s.setObject(1, utc(now));
+                        s.setString(2, webhook ? "PENDING" : "NONE");
+                        s.setObject(3, utc(now));
+                        s.setArray(4, longs(c, notices.stream().map(OutageRows.NewNotice::outageId)));
+                        s.setArray(5, ints(c, notices.stream().map(OutageRows.NewNotice::outageVersion)));
+                        s.setArray(6, texts(c, notices.stream().map(OutageRows.NewNotice::kind)));
+                        s.setArray(7, texts(c, notices.stream().map(OutageRows.NewNotice::payload)));
+                    });
+            return;
+        }
         inTransaction(c -> {
-            long id;
-            try (PreparedStatement s = c.prepareStatement(nextNoticeId); ResultSet r = s.executeQuery()) {
-                r.next();
-                id = r.getLong(1);
+            try (PreparedStatement s = c.prepareStatement(insertNotice)) {
+                for (OutageRows.NewNotice notice : notices) {
+                    s.setLong(1, notice.outageId());
+                    s.setInt(2, notice.outageVersion());
+                    s.setString(3, notice.kind());
+                    s.setString(4, notice.payload());
+                    s.setObject(5, utc(now));
+                    s.setString(6, webhook ? "PENDING" : "NONE");
+                    s.setObject(7, utc(now));
+                    s.addBatch();
+                }
+                s.executeBatch();
             }
-            update(c, "INSERT INTO outage_notice (id, outage_id, outage_version, kind, payload, created_at,"
-                    + " webhook_status, attempts, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?)", id, outageId,
-                    outageVersion, kind, payload, utc(now), webhook ? "PENDING" : "NONE", utc(now));
             return null;
         });
+    }
+
+    private interface ArrayBinder {
+        void bind(Connection c, PreparedStatement s) throws SQLException;
+    }
+
+    /** PostgreSQL: one statement for all the rows, its parameters the rows' columns as arrays. */
+    private <T> void pgWrite(List<T> rows, String sql, ArrayBinder binder) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                binder.bind(c, s);
+                s.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    private void pgMembers(List<OutageRows.Member> rows, String onConflict) {
+        pgWrite(rows, "INSERT INTO outage_meter (outage_id, usage_point_id, off_at, on_at)"
+                + " SELECT * FROM unnest(?::bigint[], ?::bigint[], ?::timestamptz[], ?::timestamptz[])" + onConflict,
+                (c, s) -> {
+                    s.setArray(1, longs(c, rows.stream().map(OutageRows.Member::outageId)));
+                    s.setArray(2, longs(c, rows.stream().map(OutageRows.Member::usagePointId)));
+                    s.setArray(3, instants(c, rows.stream().map(OutageRows.Member::offAt)));
+                    s.setArray(4, instants(c, rows.stream().map(OutageRows.Member::onAt)));
+                });
+    }
+
+    /** Instants as a text array (ISO, UTC; null stays null) for a {@code ?::timestamptz[]} parameter. */
+    private static Array instants(Connection c, Stream<Instant> values) throws SQLException {
+        return texts(c, values.map(v -> v == null ? null : v.toString()));
+    }
+
+    private static Array texts(Connection c, Stream<String> values) throws SQLException {
+        return c.createArrayOf("text", values.toArray(String[]::new));
+    }
+
+    private static Array longs(Connection c, Stream<Long> values) throws SQLException {
+        return c.createArrayOf("bigint", values.toArray(Long[]::new));
+    }
+
+    private static Array ints(Connection c, Stream<Integer> values) throws SQLException {
+        return c.createArrayOf("integer", values.toArray(Integer[]::new));
     }
 
     private interface RowBinder<T> {

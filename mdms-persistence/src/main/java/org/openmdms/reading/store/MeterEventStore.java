@@ -1,5 +1,6 @@
 package org.openmdms.reading.store;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,10 +16,13 @@ import org.openmdms.reading.entity.MeterEventType;
 
 /**
  * Meter events in the database. An event is identified by (meter, occurred_at, event type): the
- * same event sent again is a duplicate and changes nothing (the first detail stays). A write is one
- * JDBC batch of insert-if-absent statements (PostgreSQL {@code ON CONFLICT DO NOTHING}, H2
- * {@code MERGE}) whose answers count the duplicates; writes join the caller's transaction. Reads
- * are by usage point or by meter over a time range, served by the table's indexes.
+ * same event sent again is a duplicate and changes nothing (the first detail stays). On PostgreSQL a
+ * write is ONE statement for the whole chunk: the rows go in as arrays ({@code unnest}), {@code ON
+ * CONFLICT DO NOTHING} skips the duplicates, and the rows it stored are returned straight into the
+ * insert of the outage detection queue in the same statement, which answers how many were stored.
+ * On H2 it is a JDBC batch of insert-if-absent statements ({@code MERGE}) whose answers count the
+ * duplicates, then a batch for the queue. Writes join the caller's transaction. Reads are by usage
+ * point or by meter over a time range, served by the table's indexes.
  */
 public class MeterEventStore extends JdbcStore {
 
@@ -32,11 +36,32 @@ public class MeterEventStore extends JdbcStore {
     /** The longest detail kept; longer text is cut. */
     public static final int MAX_DETAIL = 1000;
 
+    /**
+     * PostgreSQL: the chunk's events stored and their power events queued in one statement. The
+     * arrays are parallel (meter, instant, type, usage point, detail); received time and import are
+     * the chunk's. A row the key already holds (a duplicate, or a concurrent writer's) is not
+     * returned, so it is neither counted nor queued again.
+     */
+    static final String POSTGRES_WRITE = "WITH stored AS ("
+            + "INSERT INTO meter_event (meter_id, occurred_at, event_type, usage_point_id, detail, received_at, import_id)"
+            + " SELECT e.meter_id, e.occurred_at, e.event_type, e.usage_point_id, e.detail, ?::timestamptz, ?::bigint"
+            + " FROM unnest(?::bigint[], ?::timestamptz[], ?::text[], ?::bigint[], ?::text[])"
+            + " AS e(meter_id, occurred_at, event_type, usage_point_id, detail)"
+            + " ON CONFLICT (meter_id, occurred_at, event_type) DO NOTHING"
+            + " RETURNING usage_point_id, occurred_at, event_type),"
+            + " queued AS (INSERT INTO power_event_queue (usage_point_id, occurred_at, event_type, queued_at)"
+            + " SELECT usage_point_id, occurred_at, event_type, ?::timestamptz FROM stored"
+            + " WHERE usage_point_id IS NOT NULL AND event_type IN ('LAST_GASP', 'POWER_RESTORE')"
+            + " ON CONFLICT (usage_point_id, occurred_at, event_type) DO NOTHING)"
+            + " SELECT COUNT(*) FROM stored";
+
+    private final boolean postgres;
     private final String insert;
     private final String queue;
 
     public MeterEventStore(DataSource dataSource, String databaseProduct) {
         super(dataSource);
+        postgres = InsertIfAbsent.of(databaseProduct) == InsertIfAbsent.POSTGRESQL;
         insert = InsertIfAbsent.of(databaseProduct).sql("meter_event", COLUMNS, TYPES,
                 new String[] {"meter_id", "occurred_at", "event_type"});
         queue = InsertIfAbsent.of(databaseProduct).sql("power_event_queue",
@@ -57,6 +82,10 @@ public class MeterEventStore extends JdbcStore {
         Map<Key, EventRow> first = new LinkedHashMap<>();
         rows.forEach(r -> first.putIfAbsent(new Key(r.meterId(), r.occurredAt(), r.type()), r));
         Timestamp now = Timestamp.from(Instant.now());
+        if (postgres) {
+            long inserted = inTransaction(c -> writePostgres(c, List.copyOf(first.values()), importId, now));
+            return new WriteResult(inserted, 0, 0, rows.size() - inserted);
+        }
         long inserted = inTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement(insert)) {
                 for (EventRow row : first.values()) {
@@ -68,8 +97,7 @@ public class MeterEventStore extends JdbcStore {
                     } else {
                         s.setLong(4, row.usagePointId());
                     }
-                    s.setString(5, row.detail() == null || row.detail().length() <= MAX_DETAIL ? row.detail()
-                            : row.detail().substring(0, MAX_DETAIL));
+                    s.setString(5, detail(row.detail()));
                     s.setTimestamp(6, now);
                     RegisterReadStore.importId(s, 7, importId);
                     s.addBatch();
@@ -82,7 +110,43 @@ public class MeterEventStore extends JdbcStore {
         return new WriteResult(inserted, 0, 0, rows.size() - inserted);
     }
 
-    private void queuePowerEvents(java.sql.Connection c, List<EventRow> rows, int[] counts, Timestamp now)
+    private static long writePostgres(Connection c, List<EventRow> rows, Long importId, Timestamp now)
+            throws SQLException {
+        int n = rows.size();
+        Long[] meters = new Long[n];
+        String[] instants = new String[n];
+        String[] types = new String[n];
+        Long[] usagePoints = new Long[n];
+        String[] details = new String[n];
+        for (int i = 0; i < n; i++) {
+            EventRow row = rows.get(i);
+            meters[i] = row.meterId();
+            instants[i] = row.occurredAt().toString();
+            types[i] = row.type().name();
+            usagePoints[i] = row.usagePointId();
+            details[i] = detail(row.detail());
+        }
+        try (PreparedStatement s = c.prepareStatement(POSTGRES_WRITE)) {
+            s.setTimestamp(1, now);
+            RegisterReadStore.importId(s, 2, importId);
+            s.setArray(3, c.createArrayOf("bigint", meters));
+            s.setArray(4, c.createArrayOf("text", instants));
+            s.setArray(5, c.createArrayOf("text", types));
+            s.setArray(6, c.createArrayOf("bigint", usagePoints));
+            s.setArray(7, c.createArrayOf("text", details));
+            s.setTimestamp(8, now);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+    }
+
+    private static String detail(String detail) {
+        return detail == null || detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL);
+    }
+
+    private void queuePowerEvents(Connection c, List<EventRow> rows, int[] counts, Timestamp now)
             throws SQLException {
         try (PreparedStatement s = c.prepareStatement(queue)) {
             int queued = 0;
