@@ -114,10 +114,15 @@ start() {
   createdb -h 127.0.0.1 -U postgres "$db"
 
   launch lb standalone-mdms-lb.xml 256m
-  # One node first: it migrates the empty database; then the second joins it.
+  # One node first: it migrates the empty database; the second starts once the schema is there.
   start_node node1
-  await_ready node1
+  for _ in $(seq 1 300); do
+    grep -q "Schema at version" "$dir/node1/log/server.log" 2>/dev/null && break
+    running node1 || { echo "cluster: node1 stopped; see $dir/node1/log/server.log" >&2; exit 1; }
+    sleep 2
+  done
   start_node node2
+  await_ready node1
   await_ready node2
   for _ in $(seq 1 60); do
     if [ "$(registered)" = "node1 node2 " ] && curl -s -f -o /dev/null "http://127.0.0.1:$lb_http/mdms/api/health/ready"; then

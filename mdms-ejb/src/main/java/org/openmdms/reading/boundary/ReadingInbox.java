@@ -1,6 +1,7 @@
 package org.openmdms.reading.boundary;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RunAs;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -53,6 +54,7 @@ import org.openmdms.reading.entity.ImportStatus;
 @Singleton
 @Startup
 @DependsOn("InterruptedImports")
+@PermitAll // reclaim is called by InterruptedImports' timer, as nobody in particular
 @RunAs(Role.ADMIN)
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)

@@ -17,6 +17,13 @@ public class ClusterNodeStore {
     @PersistenceContext(unitName = "mdms")
     EntityManager em;
 
+    public ClusterNodeStore() {
+    }
+
+    public ClusterNodeStore(EntityManager em) {
+        this.em = em;
+    }
+
     /** Records the node as (re)started now. */
     public void started(String node, Instant now) {
         if (em.createNativeQuery("UPDATE cluster_node SET started_at = ?, heartbeat_at = ? WHERE name = ?")
