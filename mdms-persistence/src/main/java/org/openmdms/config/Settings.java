@@ -175,6 +175,16 @@ public final class Settings {
                 .orElse("15000")));
     }
 
+    /**
+     * Seconds without a heartbeat after which a cluster node is taken for dead and another node takes
+     * over its unfinished imports and claimed inbox files (docs/operations.md, "Cluster"). Nodes beat
+     * every 5 seconds; keep it well above a long garbage collection pause.
+     */
+    public static int clusterNodeTimeoutSeconds() {
+        return Math.max(10, Integer.parseInt(value("mdms.cluster.node.timeout.seconds",
+                "MDMS_CLUSTER_NODE_TIMEOUT_SECONDS").orElse("30")));
+    }
+
     private static Optional<String> value(String property, String environment) {
         String value = System.getProperty(property);
         if (value == null || value.isBlank()) {

@@ -1,5 +1,6 @@
 package org.openmdms.admin.boundary;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.Set;
 import java.util.TreeSet;
@@ -8,7 +9,7 @@ import org.openmdms.admin.entity.Role;
 
 /** A user as the users page and API show it: never the password hash. */
 public record UserView(String username, String fullName, String email, boolean enabled, Set<String> roles,
-        Instant createdAt, Instant passwordChangedAt) {
+        Instant createdAt, Instant passwordChangedAt) implements Serializable {
 
     static UserView of(AppUser u) {
         return new UserView(u.username(), u.fullName(), u.email(), u.enabled(),

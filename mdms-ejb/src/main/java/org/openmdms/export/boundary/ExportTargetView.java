@@ -1,5 +1,6 @@
 package org.openmdms.export.boundary;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -7,5 +8,5 @@ import java.time.Instant;
  * folder of the setting), who chose it and when, and the job that writes there.
  */
 public record ExportTargetView(String name, String title, String job, String folder, boolean configured,
-        String defaultFolder, String setting, String changedBy, Instant changedAt) {
+        String defaultFolder, String setting, String changedBy, Instant changedAt) implements Serializable {
 }

@@ -1,5 +1,6 @@
 package org.openmdms.meter.boundary;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -10,7 +11,7 @@ import org.openmdms.meter.entity.MeterStatus;
 /** A meter with its installation history and, if installed, its usage point and that point's channels. */
 public record MeterView(String serialNumber, String manufacturer, String model, Commodity commodity,
         BigDecimal multiplier, String firmware, String headEndId, MeterStatus status, long version,
-        Instant createdAt, Instant updatedAt, List<InstallationView> installations, UsagePointView usagePoint) {
+        Instant createdAt, Instant updatedAt, List<InstallationView> installations, UsagePointView usagePoint) implements Serializable {
 
     static MeterView of(Meter m) {
         UsagePointView current = m.currentInstallation().map(i -> UsagePointView.of(i.usagePoint())).orElse(null);

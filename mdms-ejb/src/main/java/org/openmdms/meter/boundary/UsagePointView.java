@@ -1,5 +1,6 @@
 package org.openmdms.meter.boundary;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -11,7 +12,7 @@ import org.openmdms.meter.entity.UsagePoint;
 public record UsagePointView(String code, Commodity commodity, CustomerClass customerClass, String timeZone,
         String accountId, String premiseAddress, String feeder, String transformer, BigDecimal latitude,
         BigDecimal longitude, BigDecimal serviceCapacityKw, long version, Instant createdAt, Instant updatedAt,
-        List<InstallationView> installations, List<ChannelView> channels) {
+        List<InstallationView> installations, List<ChannelView> channels) implements Serializable {
 
     static UsagePointView of(UsagePoint up) {
         return new UsagePointView(up.code(), up.commodity(), up.customerClass(), up.timeZone().getId(),

@@ -1,5 +1,6 @@
 package org.openmdms.meter.control;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -7,7 +8,7 @@ import java.util.List;
  * At most {@link #MAX_ERRORS} errors are listed; {@code rejected} counts them all.
  */
 public record ImportResult(String source, long received, long created, long updated, long unchanged, long rejected,
-        List<RowError> errors, long millis) {
+        List<RowError> errors, long millis) implements Serializable {
 
     public static final int MAX_ERRORS = 1000;
 

@@ -5,6 +5,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -49,11 +50,11 @@ public class Outages {
 
     /** An outage with the transformer outages under it, its usage points and its notices. */
     public record Detail(OutageRows.Outage outage, List<OutageRows.Outage> children,
-            List<OutageRows.MeterOnMap> meters, List<OutageRows.Notice> notices) {
+            List<OutageRows.MeterOnMap> meters, List<OutageRows.Notice> notices) implements Serializable {
     }
 
     /** How detection stands: events waiting, active outages. */
-    public record Status(long queuedEvents, int activeOutages, int metersOut) {
+    public record Status(long queuedEvents, int activeOutages, int metersOut) implements Serializable {
     }
 
     public List<OutageRows.Outage> active() {

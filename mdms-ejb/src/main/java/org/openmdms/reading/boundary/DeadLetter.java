@@ -1,5 +1,6 @@
 package org.openmdms.reading.boundary;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -8,5 +9,5 @@ import java.time.Instant;
  * and the start of its body.
  */
 public record DeadLetter(String id, String queue, String reason, Instant failedAt, String originalMessageId,
-        String idempotencyKey, String kind, int size, String preview) {
+        String idempotencyKey, String kind, int size, String preview) implements Serializable {
 }

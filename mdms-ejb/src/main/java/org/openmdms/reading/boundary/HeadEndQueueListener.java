@@ -12,8 +12,10 @@ import jakarta.jms.TextMessage;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
+import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.openmdms.config.Settings;
 import org.openmdms.reading.control.ReadingBatch;
 import org.openmdms.reading.control.ReadingBatchRefused;
 import org.openmdms.reading.entity.ImportStatus;
@@ -29,7 +31,9 @@ import org.openmdms.reading.entity.ImportStatus;
  * poison message: it goes to the dead-letter queue at once with the reason ({@link DeadLetters}).
  * A failure that may pass (the database away, say) rolls the delivery back and the broker redelivers
  * it with a growing delay; the last attempt ({@value #ATTEMPTS}) goes to the dead-letter queue with
- * the failure as its reason. The broker delivers as nobody in particular (hence {@code PermitAll});
+ * the failure as its reason. A message redelivered because the node importing it died (its broker's
+ * backup took over on another node) resumes that node's import of it once the node is taken for
+ * dead: nothing is stored twice or lost. The broker delivers as nobody in particular (hence {@code PermitAll});
  * the listeners import with the rights of {@code @RunAs}.
  */
 @PermitAll
@@ -71,8 +75,11 @@ public abstract class HeadEndQueueListener implements MessageListener {
             return;
         }
         try {
-            BatchImport result = importer.importBatch(key, batch, "jms " + queue());
-            if (result.readingImport().status() == ImportStatus.FAILED) {
+            BatchImport result = awaitEarlierDelivery(key, batch);
+            if (result.replayed() && result.readingImport().status() == ImportStatus.RUNNING) {
+                retryOrGiveUp(message, "import " + result.readingImport().id() + " of this batch is still running on node "
+                        + result.readingImport().node());
+            } else if (result.readingImport().status() == ImportStatus.FAILED) {
                 retryOrGiveUp(message, "import " + result.readingImport().id() + " failed: "
                         + result.readingImport().failure());
             }
@@ -82,6 +89,30 @@ public abstract class HeadEndQueueListener implements MessageListener {
             retryOrGiveUp(message, e.getCausedByException() == null ? String.valueOf(e.getMessage())
                     : e.getCausedByException().toString());
         }
+    }
+
+    /**
+     * Imports the batch; if an earlier delivery's import of it is still RUNNING — a redelivery after
+     * the node that took the first delivery died, before the cluster takes that node for dead — waits
+     * until it ends or its node is taken for dead (then this delivery resumes it), at most twice the
+     * cluster's node timeout.
+     */
+    private BatchImport awaitEarlierDelivery(String key, ReadingBatch batch) {
+        BatchImport result = importer.importBatch(key, batch, "jms " + queue());
+        long until = System.nanoTime() + Duration.ofSeconds(2L * Settings.clusterNodeTimeoutSeconds() + 20).toNanos();
+        while (result.replayed() && result.readingImport().status() == ImportStatus.RUNNING
+                && System.nanoTime() < until) {
+            long id = result.readingImport().id();
+            LOG.fine(() -> "Message from " + queue() + ": import " + id + " of its batch is still running; waiting");
+            try {
+                Thread.sleep(2_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            result = importer.importBatch(key, batch, "jms " + queue());
+        }
+        return result;
     }
 
     private void retryOrGiveUp(Message message, String reason) {

@@ -1,5 +1,6 @@
 package org.openmdms.reading.boundary;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 import org.openmdms.reading.store.RetentionMode;
@@ -10,7 +11,7 @@ import org.openmdms.reading.store.StoredMonth;
  * removes detail before (null when everything is kept), and the stored months per table.
  */
 public record IntervalStorageView(int retentionMonths, RetentionMode retentionMode, boolean keepsForever,
-        Instant nextCutoff, List<StoredMonth> months) {
+        Instant nextCutoff, List<StoredMonth> months) implements Serializable {
 
     /** Estimated rows of all months in both tables. */
     public long totalRows() {

@@ -24,6 +24,7 @@ import org.openmdms.meter.control.RowError;
 import org.openmdms.meter.store.MeterPlacement;
 import org.openmdms.meter.store.MeterStore;
 import org.openmdms.meter.store.UsagePointStore;
+import org.openmdms.operations.boundary.ClusterNode;
 import org.openmdms.outage.boundary.PowerEventsStored;
 import org.openmdms.reading.control.ChannelMapping;
 import org.openmdms.reading.control.MeterEvent;
@@ -92,9 +93,14 @@ public class IntervalWriter {
     @Inject
     Event<PowerEventsStored> powerEvents;
 
+    @Inject
+    ClusterNode node;
+
+    /** Starts an import on this node. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public long begin(String source, String format) {
         ReadingImport readingImport = new ReadingImport(source, format, Caller.name(context));
+        readingImport.runOn(node.name());
         imports.add(readingImport);
         return readingImport.id();
     }
@@ -103,9 +109,40 @@ public class IntervalWriter {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public long begin(String source, String format, String idempotencyKey) {
         ReadingImport readingImport = new ReadingImport(source, format, Caller.name(context), idempotencyKey);
+        readingImport.runOn(node.name());
         imports.add(readingImport);
         imports.flush();
         return readingImport.id();
+    }
+
+    /**
+     * Takes an unfinished import of {@code fromNode} (dead, or this node before a restart) over to
+     * this node, to resume it; false if it completed or another node took it first.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean claim(long importId, String fromNode) {
+        return imports.claim(importId, fromNode, node.name());
+    }
+
+    /** The chunks of the import that committed: a resumed import skips them. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Set<Integer> writtenChunks(long importId) {
+        return imports.writtenChunks(importId);
+    }
+
+    /** Ends the RUNNING imports of a node that stopped as FAILED, interrupted (see {@link ReadingImportStore#interruptRunning}). */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int interrupt(String stoppedNode, String reason) {
+        return imports.interruptRunning(stoppedNode, reason);
+    }
+
+    /** The latest import of an inbox file that the node began at or after {@code claimedAt} and did not complete. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public java.util.Optional<Long> unfinishedImportOf(String source, String ranOn, Instant claimedAt) {
+        return imports.latestOf(source, ranOn)
+                .filter(i -> i.status() != org.openmdms.reading.entity.ImportStatus.COMPLETED)
+                .filter(i -> !i.startedAt().isBefore(claimedAt))
+                .map(ReadingImport::id);
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -115,11 +152,14 @@ public class IntervalWriter {
 
     /**
      * Maps the chunk's reads and events to the registry with three queries (meter ids, installations,
-     * channels), writes them through their stores, and adds the counts and rejects to the import.
+     * channels), writes them through their stores, and adds the counts and rejects to the import,
+     * noting chunk {@code chunkNo} as committed with them (a resumed import skips it; the same chunk
+     * written twice, by two nodes, fails the second).
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public WriteResult writeChunk(long importId, ReadingChunk chunk) {
+    public WriteResult writeChunk(long importId, int chunkNo, ReadingChunk chunk) {
         long started = System.nanoTime();
+        imports.chunkWritten(importId, chunkNo);
         chunk.intervals().stream().map(MeterIntervalRead::intervalEnd).min(Instant::compareTo).ifPresent(first ->
                 partitions.prepare(first, chunk.intervals().stream().map(MeterIntervalRead::intervalEnd)
                         .max(Instant::compareTo).orElseThrow()));
@@ -184,8 +224,8 @@ public class IntervalWriter {
         if (power > 0) {
             powerEvents.fire(new PowerEventsStored((int) power));
         }
-        long alreadyRejected = imports.addCounts(importId, chunk.received(), written.stored(), written.duplicates(),
-                rejects.size());
+        long alreadyRejected = imports.addCounts(importId, node.name(), chunk.received(), written.stored(),
+                written.duplicates(), rejects.size());
         rejects.sort(java.util.Comparator.comparingLong(RefusedRecord::line));
         LOG.fine(() -> String.format("import %d chunk of %d: mapped in %d ms, stored in %d ms", importId, chunk.received(),
                 (mapped - started) / 1_000_000, (System.nanoTime() - mapped) / 1_000_000));
@@ -219,9 +259,15 @@ public class IntervalWriter {
         imports.markReprocessed(rejectIds, reprocessedIn);
     }
 
+    /** Ends the import, unless another node has resumed it meanwhile (this one was taken for dead). */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void finish(long importId, String failure) {
         ReadingImport readingImport = imports.find(importId).orElseThrow();
+        if (!node.name().equals(readingImport.node())) {
+            LOG.warning(() -> "Import " + importId + " was resumed by node " + readingImport.node() + "; node "
+                    + node.name() + " leaves it to it");
+            return;
+        }
         if (failure == null) {
             readingImport.complete();
         } else {

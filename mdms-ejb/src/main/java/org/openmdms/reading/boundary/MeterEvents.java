@@ -1,5 +1,6 @@
 package org.openmdms.reading.boundary;
 
+import java.io.Serializable;
 import java.util.List;
 import org.openmdms.reading.store.StoredEvent;
 
@@ -11,5 +12,5 @@ import org.openmdms.reading.store.StoredEvent;
  *                 the zone of the usage point the meter served then)
  */
 public record MeterEvents(String usagePoint, String meter, String timeZone, List<StoredEvent> events,
-        boolean truncated) {
+        boolean truncated) implements Serializable {
 }

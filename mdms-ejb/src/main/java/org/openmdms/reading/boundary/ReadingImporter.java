@@ -17,11 +17,13 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.logging.Logger;
 import org.openmdms.admin.entity.Role;
 import org.openmdms.meter.control.RowError;
+import org.openmdms.operations.boundary.ClusterNode;
 import org.openmdms.reading.control.MeterEvent;
 import org.openmdms.reading.control.MeterIntervalRead;
 import org.openmdms.reading.control.MeterRegisterRead;
@@ -40,7 +42,10 @@ import org.openmdms.reading.store.IntervalStore;
  * reads, register reads, events, rejects) into chunks of {@link #CHUNK}, each written and counted in its own transaction by {@link IntervalWriter}.
  * Where the store allows it (PostgreSQL: two) chunks are written side by side, so that one chunk's
  * mapping runs while the previous one's COPY keeps the database busy; their counts are added to the
- * import atomically. Every import is recorded with its counts and rejects (line and reason).
+ * import atomically. Every import is recorded with its counts and rejects (line and reason), and the
+ * node running it. Chunks are numbered: the same content always splits into the same chunks, so an
+ * import cut off by its node's death is resumed — by the batch sent again, or the inbox file reclaimed
+ * — by writing only the chunks that had not committed.
  */
 @Stateless
 @RolesAllowed({Role.ADMIN, Role.ANALYST})
@@ -65,12 +70,38 @@ public class ReadingImporter {
     @Inject
     Event<ImportFinished> finished;
 
+    @Inject
+    ClusterNode node;
+
     /** Imports the file and returns its import record. The format is checked before anything is read. */
     public ReadingImportView importFile(String source, String format, InputStream content) {
         ReadingFormat readingFormat = ReadingFormat.of(format);
         long importId = writer.begin(source, readingFormat.name());
+        return runFile(importId, source, readingFormat, content, Set.of());
+    }
+
+    /**
+     * Resumes an unfinished import of the same file — an inbox file reclaimed from a dead node, or
+     * from this node before its restart: the import is taken over to this node (false: it completed,
+     * or another node took it; {@code null} is returned) and the file read again from the start; the
+     * chunks the import had committed are skipped, the others written, so that it ends with the
+     * counts of an uninterrupted import.
+     */
+    public ReadingImportView resumeFile(long importId, String ranOn, String source, String format, InputStream content) {
+        ReadingFormat readingFormat = ReadingFormat.of(format);
+        if (!writer.claim(importId, ranOn)) {
+            return null;
+        }
+        Set<Integer> written = writer.writtenChunks(importId);
+        LOG.info(() -> "Import " + importId + " of " + source + " resumes on this node after node " + ranOn
+                + " stopped; " + written.size() + " chunks were committed");
+        return runFile(importId, source, readingFormat, content, written);
+    }
+
+    private ReadingImportView runFile(long importId, String source, ReadingFormat readingFormat, InputStream content,
+            Set<Integer> written) {
         long started = System.nanoTime();
-        Chunker chunker = new Chunker(importId);
+        Chunker chunker = new Chunker(importId, written);
         try {
             readingFormat.parse(new BufferedReader(new InputStreamReader(content, StandardCharsets.UTF_8), 1 << 16),
                     chunker);
@@ -96,7 +127,10 @@ public class ReadingImporter {
 
     /**
      * Imports a batch a head-end pushed. A batch sent again with the same idempotency key (after a
-     * timeout, say) is not imported twice: the earlier import is returned, marked as replayed.
+     * timeout, say) is not imported twice: the earlier import is returned, marked as replayed. If
+     * that import was cut off — its node stopped, so it is FAILED as interrupted, or still RUNNING on a
+     * node that is dead — the batch sent again resumes it on this node instead: the chunks it had
+     * committed are skipped, the others written, and it completes as if never interrupted.
      */
     public BatchImport importBatch(String idempotencyKey, ReadingBatch batch) {
         return importBatch(idempotencyKey, batch, "api batch");
@@ -118,7 +152,7 @@ public class ReadingImporter {
         String key = idempotencyKey.strip();
         var earlier = writer.importWithKey(key);
         if (earlier.isPresent()) {
-            return new BatchImport(true, readings.importRecord(earlier.get()));
+            return resumeOrReplay(readings.importRecord(earlier.get()), batch);
         }
         long importId;
         try {
@@ -129,7 +163,23 @@ public class ReadingImporter {
             return writer.importWithKey(key).map(id -> new BatchImport(true, readings.importRecord(id)))
                     .orElseThrow(() -> raced);
         }
-        Chunker chunker = new Chunker(importId);
+        return new BatchImport(false, runBatch(importId, batch, Set.of()));
+    }
+
+    private BatchImport resumeOrReplay(ReadingImportView earlier, ReadingBatch batch) {
+        boolean cutOff = earlier.status() == ImportStatus.FAILED
+                || earlier.status() == ImportStatus.RUNNING && !node.alive(earlier.node());
+        if (!cutOff || !writer.claim(earlier.id(), earlier.node())) {
+            return new BatchImport(true, cutOff ? readings.importRecord(earlier.id()) : earlier);
+        }
+        Set<Integer> written = writer.writtenChunks(earlier.id());
+        LOG.info(() -> "Import " + earlier.id() + " (" + earlier.source() + ") resumes on this node after node "
+                + earlier.node() + " stopped; " + written.size() + " chunks were committed");
+        return new BatchImport(false, runBatch(earlier.id(), batch, written));
+    }
+
+    private ReadingImportView runBatch(long importId, ReadingBatch batch, Set<Integer> written) {
+        Chunker chunker = new Chunker(importId, written);
         try {
             batch.emit(chunker);
             chunker.flush();
@@ -139,7 +189,7 @@ public class ReadingImporter {
             chunker.awaitQuietly();
             writer.finish(importId, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
-        return new BatchImport(false, readings.importRecord(importId));
+        return readings.importRecord(importId);
     }
 
     /**
@@ -172,6 +222,9 @@ public class ReadingImporter {
     private final class Chunker implements ReadingSink {
 
         private final long importId;
+        /** Chunks committed before (a resumed import): counted, not written again. */
+        private final Set<Integer> written;
+        private int chunkNo;
         private final List<MeterIntervalRead> intervals = new ArrayList<>();
         private final List<MeterRegisterRead> registers = new ArrayList<>();
         private final List<MeterEvent> events = new ArrayList<>();
@@ -180,20 +233,25 @@ public class ReadingImporter {
         /** Chunks being written side by side (at most the store's concurrent writers), oldest first. */
         private final Deque<Future<?>> writing = new ArrayDeque<>();
 
-        Chunker(long importId) {
+        Chunker(long importId, Set<Integer> written) {
             this.importId = importId;
+            this.written = written;
         }
 
         private void write(ReadingChunk chunk) {
+            int number = ++chunkNo;
+            if (written.contains(number)) {
+                return;
+            }
             int writers = store.concurrentWriters();
             if (writers <= 1) {
-                writer.writeChunk(importId, chunk);
+                writer.writeChunk(importId, number, chunk);
                 return;
             }
             while (writing.size() >= writers) {
                 awaitOldest();
             }
-            writing.add(executor.submit(() -> writer.writeChunk(importId, chunk)));
+            writing.add(executor.submit(() -> writer.writeChunk(importId, number, chunk)));
         }
 
         private void awaitOldest() {

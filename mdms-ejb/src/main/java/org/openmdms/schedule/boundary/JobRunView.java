@@ -1,12 +1,13 @@
 package org.openmdms.schedule.boundary;
 
+import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import org.openmdms.schedule.entity.JobRun;
 
 /** One run of a scheduled job in the history. */
 public record JobRunView(long id, String job, Instant fireTime, int attempt, String triggeredBy, String node,
-        Instant startedAt, Instant endedAt, String status, Long records, Integer files, String error) {
+        Instant startedAt, Instant endedAt, String status, Long records, Integer files, String error) implements Serializable {
 
     static JobRunView of(JobRun run) {
         return new JobRunView(run.id(), run.jobName(), run.fireTime(), run.attempt(), run.triggeredBy(), run.node(),

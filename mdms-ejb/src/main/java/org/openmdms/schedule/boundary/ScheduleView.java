@@ -1,5 +1,6 @@
 package org.openmdms.schedule.boundary;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 
@@ -8,5 +9,5 @@ import java.util.List;
  * its next fire times, and its latest run (null before the first).
  */
 public record ScheduleView(String name, String description, String cron, String cronDescription, String timeZone,
-        boolean enabled, String state, List<Instant> nextFireTimes, Instant previousFireTime, JobRunView lastRun) {
+        boolean enabled, String state, List<Instant> nextFireTimes, Instant previousFireTime, JobRunView lastRun) implements Serializable {
 }

@@ -6,6 +6,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.io.Serializable;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -126,7 +127,7 @@ public class Schedules {
     }
 
     /** A cron expression read out, with its next fire times. */
-    public record CronPreview(String cron, String description, List<Instant> nextFireTimes) {
+    public record CronPreview(String cron, String description, List<Instant> nextFireTimes) implements Serializable {
     }
 
     private String known(String name) {

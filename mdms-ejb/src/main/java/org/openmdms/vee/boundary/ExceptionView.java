@@ -1,5 +1,6 @@
 package org.openmdms.vee.boundary;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,7 +11,7 @@ import org.openmdms.vee.store.ExceptionRow;
 public record ExceptionView(long id, String usagePoint, String feeder, String timeZone, long channelId,
         String ruleId, String severity, LocalDate localDay, Instant firstEnd, Instant lastEnd, String message,
         BigDecimal foundValue, BigDecimal limitValue, ExceptionStatus status, String assignee, Instant raisedAt,
-        Instant updatedAt, String updatedBy, String note, long version) {
+        Instant updatedAt, String updatedBy, String note, long version) implements Serializable {
 
     static ExceptionView of(ExceptionRow row) {
         var e = row.exception();

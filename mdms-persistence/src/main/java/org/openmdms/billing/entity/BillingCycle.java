@@ -12,6 +12,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -25,7 +26,7 @@ import java.util.TreeSet;
  */
 @Entity
 @Table(name = "billing_cycle")
-public class BillingCycle {
+public class BillingCycle implements Serializable {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "billing_cycle_seq")

@@ -9,13 +9,14 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
 
 /** A run of a billing cycle's determinants for one billing period: progress and counts. */
 @Entity
 @Table(name = "billing_run")
-public class BillingRun {
+public class BillingRun implements Serializable {
 
     public enum Status { RUNNING, COMPLETED, FAILED }
 

@@ -7,12 +7,13 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import java.io.Serializable;
 import java.time.Instant;
 
 /** A critical-peak event of a tariff: intervals starting in [startsAt, endsAt) count as CPP kWh. */
 @Entity
 @Table(name = "cpp_event")
-public class CppEvent {
+public class CppEvent implements Serializable {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "cpp_event_seq")

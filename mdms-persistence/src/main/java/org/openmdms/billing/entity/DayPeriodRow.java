@@ -2,11 +2,12 @@ package org.openmdms.billing.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
+import java.io.Serializable;
 import java.util.Objects;
 
 /** One named period of a season and day type, in local times "HH:MM" [start, end), "24:00" ending the day. */
 @Embeddable
-public class DayPeriodRow {
+public class DayPeriodRow implements Serializable {
 
     @Column(name = "day_type", nullable = false, length = 16)
     private String dayType;

@@ -13,6 +13,7 @@ import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collections;
@@ -25,7 +26,7 @@ import java.util.TreeMap;
  */
 @Entity
 @Table(name = "holiday_calendar")
-public class Holidays {
+public class Holidays implements Serializable {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "holiday_calendar_seq")

@@ -18,6 +18,7 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ import java.util.TreeMap;
  */
 @Entity
 @Table(name = "tou_schedule")
-public class Tariff {
+public class Tariff implements Serializable {
 
     /** How the tariff names the period of an interval. */
     public enum Kind { SEASONAL, CALENDAR }

@@ -22,7 +22,7 @@ import java.util.Set;
 /** A season of a seasonal tariff: month-days [start, end) as "MM-DD", with its periods per day type. */
 @Entity
 @Table(name = "tou_season")
-public class TariffSeason {
+public class TariffSeason implements Serializable {
 
     /** The season's key: its tariff and its place among the tariff's seasons. */
     @Embeddable

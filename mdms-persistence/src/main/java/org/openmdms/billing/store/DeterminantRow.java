@@ -1,5 +1,6 @@
 package org.openmdms.billing.store;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,11 +16,11 @@ public record DeterminantRow(Long id, long usagePointId, String accountId, Local
         Instant supersededAt, Long runId, String reason, int intervalMinutes, int demandWindowMinutes,
         BigDecimal deliveredKwh, BigDecimal receivedKwh, BigDecimal netKwh, BigDecimal cppKwh, int expectedIntervals,
         int presentIntervals, int estimatedIntervals, int editedIntervals, int unscheduledIntervals, boolean complete,
-        boolean isFinal, BigDecimal cost, List<Period> periods) {
+        boolean isFinal, BigDecimal cost, List<Period> periods) implements Serializable {
 
     /** kWh and maximum demand of one TOU period. */
     public record Period(String period, BigDecimal deliveredKwh, BigDecimal receivedKwh, BigDecimal maxKw,
-            Instant maxKwStart, Instant maxKwEnd, BigDecimal cost) {
+            Instant maxKwStart, Instant maxKwEnd, BigDecimal cost) implements Serializable {
     }
 
     /** Whether the values (not the bookkeeping) equal another version's: a recalculation that changes nothing. */

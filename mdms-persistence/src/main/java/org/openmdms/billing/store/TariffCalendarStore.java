@@ -1,5 +1,6 @@
 package org.openmdms.billing.store;
 
+import java.io.Serializable;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
@@ -63,7 +64,7 @@ public class TariffCalendarStore extends JdbcStore {
     }
 
     /** What a calendar tariff has published: its first and last interval start and how many; all null/0 when none. */
-    public record Extent(Instant first, Instant last, long intervals) {
+    public record Extent(Instant first, Instant last, long intervals) implements Serializable {
     }
 
     public Extent extent(long tariffId) {

@@ -1,5 +1,6 @@
 package org.openmdms.outage.store;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -12,7 +13,7 @@ public final class OutageRows {
     /** outage_policy. */
     public record Policy(BigDecimal transformerShare, int transformerMinMeters, BigDecimal feederShare,
             int feederMinMeters, int windowSeconds, int momentarySeconds, String webhookUrl, String updatedBy,
-            Instant updatedAt) {
+            Instant updatedAt) implements Serializable {
     }
 
     /** A power event waiting in power_event_queue. */
@@ -34,7 +35,7 @@ public final class OutageRows {
     /** outage. */
     public record Outage(long id, String level, String feeder, String transformer, String state, Instant startedAt,
             Instant detectedAt, Instant restoredAt, Instant updatedAt, int served, int affected, int out,
-            Long parentId, String closedBy, int version) {
+            Long parentId, String closedBy, int version) implements Serializable {
     }
 
     /** outage_meter. */
@@ -43,7 +44,7 @@ public final class OutageRows {
 
     /** A usage point as the outage board shows it: where it is, and its power. */
     public record MeterOnMap(long usagePointId, String code, String meterSerial, String feeder, String transformer,
-            BigDecimal latitude, BigDecimal longitude, String state, Instant offAt, Instant onAt) {
+            BigDecimal latitude, BigDecimal longitude, String state, Instant offAt, Instant onAt) implements Serializable {
     }
 
     /** A last gasp of a meter on a feeder. */
@@ -53,7 +54,7 @@ public final class OutageRows {
     /** outage_notice. */
     public record Notice(long id, long outageId, int outageVersion, String kind, String payload, Instant createdAt,
             Instant topicAt, String webhookStatus, Instant webhookAt, int attempts, Instant nextAttemptAt,
-            String lastError) {
+            String lastError) implements Serializable {
     }
 
     /** A notice to add: one change of an outage with its JSON. */

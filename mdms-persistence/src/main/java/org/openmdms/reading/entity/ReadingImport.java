@@ -63,6 +63,10 @@ public class ReadingImport {
     @Column(name = "idempotency_key", length = 128)
     private String idempotencyKey;
 
+    /** The cluster node running the import, or that ran it last (docs/operations.md, "Cluster"). */
+    @Column(length = 64)
+    private String node;
+
     @Version
     private long version;
 
@@ -80,6 +84,11 @@ public class ReadingImport {
     public ReadingImport(String sourceName, String format, String startedBy, String idempotencyKey) {
         this(sourceName, format, startedBy);
         this.idempotencyKey = idempotencyKey;
+    }
+
+    /** Notes the node that runs the import. */
+    public void runOn(String node) {
+        this.node = node;
     }
 
     /** Adds the counts of one committed chunk. */
@@ -166,5 +175,9 @@ public class ReadingImport {
 
     public String idempotencyKey() {
         return idempotencyKey;
+    }
+
+    public String node() {
+        return node;
     }
 }

@@ -1,5 +1,6 @@
 package org.openmdms.reading.store;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
@@ -8,5 +9,5 @@ import java.time.LocalDate;
  * read. {@code outageCount}: reads flagged power-off by the meter.
  */
 public record DailyReading(long channelId, LocalDate day, BigDecimal total, int readCount, int estimatedCount,
-        int editedCount, BigDecimal maxValue, int outageCount) {
+        int editedCount, BigDecimal maxValue, int outageCount) implements Serializable {
 }

@@ -1,5 +1,6 @@
 package org.openmdms.reading.store;
 
+import java.io.Serializable;
 import java.time.Instant;
 import org.openmdms.reading.entity.MeterEventType;
 
@@ -8,7 +9,7 @@ import org.openmdms.reading.entity.MeterEventType;
  * of the usage point it served then (both null when it was not installed).
  */
 public record StoredEvent(String meter, String usagePoint, String timeZone, MeterEventType type, Instant occurredAt,
-        String detail, Instant receivedAt) {
+        String detail, Instant receivedAt) implements Serializable {
 
     public String typeLabel() {
         return type.label();

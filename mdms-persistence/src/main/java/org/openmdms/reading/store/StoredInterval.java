@@ -1,5 +1,6 @@
 package org.openmdms.reading.store;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Instant;
 import org.openmdms.reading.entity.Quality;
@@ -10,7 +11,7 @@ import org.openmdms.reading.entity.ReadSource;
  * (from its quality code; null for any other read).
  */
 public record StoredInterval(Instant intervalEnd, BigDecimal value, int quality, ReadSource source, int version,
-        Instant receivedAt, String estimationMethod) {
+        Instant receivedAt, String estimationMethod) implements Serializable {
 
     public StoredInterval(Instant intervalEnd, BigDecimal value, int quality, ReadSource source, int version,
             Instant receivedAt) {

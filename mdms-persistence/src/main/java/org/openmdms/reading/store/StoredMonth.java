@@ -1,5 +1,6 @@
 package org.openmdms.reading.store;
 
+import java.io.Serializable;
 import java.time.LocalDate;
 
 /**
@@ -12,5 +13,5 @@ import java.time.LocalDate;
  *     counts; Oracle: gathered statistics); an exact count on H2
  * @param bytes size on disk with indexes, or null where the database does not tell (H2)
  */
-public record StoredMonth(String table, LocalDate month, String partition, long estimatedRows, Long bytes) {
+public record StoredMonth(String table, LocalDate month, String partition, long estimatedRows, Long bytes) implements Serializable {
 }

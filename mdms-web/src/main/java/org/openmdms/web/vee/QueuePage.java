@@ -56,7 +56,7 @@ public class QueuePage implements Serializable {
     private final LazyDataModel<ExceptionView> rows = new Rows();
 
     /** One rule's exceptions by status, for the dashboard. */
-    public record RuleRow(String ruleId, long open, long acknowledged, long resolved, long errors) {
+    public record RuleRow(String ruleId, long open, long acknowledged, long resolved, long errors) implements Serializable {
     }
 
     @PostConstruct
