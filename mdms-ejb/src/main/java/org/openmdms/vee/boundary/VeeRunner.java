@@ -239,7 +239,8 @@ public class VeeRunner {
                     continue;
                 }
                 days.add(new LikeDayTotals.DayTotal(day.day(), day.total(), day.readCount(), day.estimatedCount(),
-                        day.outageCount(), run.clock.expectedCount(day.day())));
+                        day.outageCount(), IntervalSeries.expectedCount(run.up.timeZone(),
+                        run.channel.readingType().intervalMinutes(), day.day())));
                 if (run.interrupted(day.day(), interruptions)) {
                     interrupted.add(day.day());
                 }
@@ -336,7 +337,7 @@ public class VeeRunner {
             Instant to = loadTo();
             int expected = 0;
             for (LocalDate day = judgement.from(); day.isBefore(judgement.to()); day = day.plusDays(1)) {
-                expected += clock.expectedCount(day);
+                expected += IntervalSeries.expectedCount(up.timeZone(), channel.readingType().intervalMinutes(), day);
             }
             if (reads == null) {
                 return expected > 0;

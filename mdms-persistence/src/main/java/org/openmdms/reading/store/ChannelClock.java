@@ -22,10 +22,4 @@ public record ChannelClock(ZoneId zone, int intervalMinutes) {
     public Instant endsBefore(LocalDate day) {
         return firstEndOf(day.plusDays(1));
     }
-
-    /** How many intervals start on the local day: 24 h / length, fewer or more on DST days. */
-    public int expectedCount(LocalDate day) {
-        return (int) (java.time.Duration.between(day.atStartOfDay(zone), day.plusDays(1).atStartOfDay(zone)).toMinutes()
-                / intervalMinutes);
-    }
 }
