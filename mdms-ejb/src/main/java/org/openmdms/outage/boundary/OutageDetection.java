@@ -51,10 +51,15 @@ public class OutageDetection {
     public record Step(int events, int applied, int ignored, int momentary, int outagesChanged, boolean more) {
     }
 
+    /**
+     * One step, extending the picture {@code memory} holds (a new one when the tables changed since
+     * this node's last step). When it throws, its transaction rolled back: the caller must
+     * {@link GridMemory#forget} the memory.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public Step detect() {
+    public Step detect(GridMemory memory) {
         long t0 = System.nanoTime();
-        store.lockDetection();
+        long generation = store.lockDetection();
         OutagePolicy policy = policy(store.policy());
         Instant now = Instant.now();
         List<OutageRows.QueuedEvent> queued = store.queued(BATCH);
@@ -69,18 +74,24 @@ public class OutageDetection {
             events.add(new PowerEvent(event.usagePointId(), event.occurredAt(), "POWER_RESTORE".equals(event.type())));
         }
         long t1 = System.nanoTime();
-        GridPicture grid = picture(usagePoints);
+        boolean kept = !memory.isEmpty();
+        GridPicture grid = memory.picture(generation, now);
+        kept &= !grid.meters().isEmpty();
+        extend(memory, grid, usagePoints);
         long t2 = System.nanoTime();
         Detection detection = new OutageDetector(policy).detect(grid, events, now);
         long t3 = System.nanoTime();
         save(detection, now, policy);
         long t4 = System.nanoTime();
         store.dequeue(queued);
+        memory.committed(store.advanceGeneration(generation));
         long t5 = System.nanoTime();
         // One line per step that had work (bench/outage sums them): what it did and where its time went.
+        boolean fromMemory = kept;
         LOG.info(() -> String.format("Outage detection: %d events, %d due, %d outages opened or changed in %d ms"
-                + " (queue %d, picture %d, detect %d, save %d, dequeue %d ms)", queued.size(), due.size(),
-                detection.outages().size(), ms(t0, t5), ms(t0, t1), ms(t1, t2), ms(t2, t3), ms(t3, t4), ms(t4, t5)));
+                + " (queue %d, picture %d, detect %d, save %d, dequeue %d ms; picture of %d usage points, %s)",
+                queued.size(), due.size(), detection.outages().size(), ms(t0, t5), ms(t0, t1), ms(t1, t2), ms(t2, t3),
+                ms(t3, t4), ms(t4, t5), grid.meters().size(), fromMemory ? "extended" : "read anew"));
         return new Step(queued.size(), detection.applied(), detection.ignored(), detection.momentary(),
                 detection.outages().size(), queued.size() == BATCH || due.size() == BATCH);
     }
@@ -92,7 +103,7 @@ public class OutageDetection {
     /** Closes the outage as an operator: its meters still out count as back now. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public boolean close(long outageId, String by) {
-        store.lockDetection();
+        long generation = store.lockDetection();
         OutageRows.Outage row = store.outage(outageId).orElse(null);
         if (row == null || OutageState.RESTORED.name().equals(row.state())) {
             return false;
@@ -105,6 +116,7 @@ public class OutageDetection {
         Outage outage = grid.outages().stream().filter(o -> o.id() == outageId).findFirst().orElseThrow();
         Instant now = Instant.now();
         save(new OutageDetector(policy).close(grid, outage, now, by), now, policy);
+        store.advanceGeneration(generation);
         return true;
     }
 
@@ -114,16 +126,43 @@ public class OutageDetection {
                 row.webhookUrl());
     }
 
+    /** A picture of the usage points and everything on their feeders (an operator's close). */
     private GridPicture picture(Set<Long> usagePoints) {
-        GridPicture grid = new GridPicture();
+        GridMemory once = new GridMemory();
+        GridPicture grid = once.picture(0, Instant.now());
+        extend(once, grid, usagePoints);
+        return grid;
+    }
+
+    /**
+     * Adds to the picture what it lacks for these usage points: those it has not seen, and for the
+     * feeders it has not read yet every usage point on them that is not on, how many usage points
+     * each of their transformers and the feeder serve, and their active outages with their members.
+     */
+    private void extend(GridMemory memory, GridPicture grid, Set<Long> usagePoints) {
+        List<Long> unseen = new ArrayList<>();
+        for (long id : usagePoints) {
+            if (grid.meter(id) == null && !memory.offGrid().contains(id)) {
+                unseen.add(id);
+            }
+        }
+        if (unseen.isEmpty()) {
+            return;
+        }
         Set<String> feeders = new HashSet<>();
-        for (OutageRows.Power row : store.power(usagePoints)) {
-            grid.meter(new MeterPower(row.usagePointId(), row.feeder(), row.transformer(),
-                    PowerState.valueOf(row.state()), row.offAt(), row.lastEventAt()));
-            if (row.feeder() != null) {
+        Set<Long> found = new HashSet<>();
+        for (OutageRows.Power row : store.powerOf(unseen)) {
+            grid.meter(meterPower(row));
+            found.add(row.usagePointId());
+            if (row.feeder() != null && !memory.feeders().contains(row.feeder())) {
                 feeders.add(row.feeder());
             }
         }
+        unseen.stream().filter(id -> !found.contains(id)).forEach(memory.offGrid()::add);
+        if (feeders.isEmpty()) {
+            return;
+        }
+        store.notOn(feeders).forEach(row -> grid.meter(meterPower(row)));
         store.served(feeders).forEach((key, count) -> {
             int slash = key.indexOf('/');
             grid.served(slash < 0 ? Device.feeder(key) : new Device(key.substring(0, slash), key.substring(slash + 1)),
@@ -140,14 +179,20 @@ public class OutageDetection {
                     OutageState.valueOf(row.state()), row.startedAt(), row.detectedAt(), row.restoredAt(), row.served(),
                     members.getOrDefault(row.id(), Map.of()), row.parentId(), row.version()));
         }
-        return grid.linkParents();
+        memory.feeders().addAll(feeders);
+        grid.linkParents();
+    }
+
+    private static MeterPower meterPower(OutageRows.Power row) {
+        return new MeterPower(row.usagePointId(), row.feeder(), row.transformer(), PowerState.valueOf(row.state()),
+                row.offAt(), row.lastEventAt());
     }
 
     private void save(Detection detection, Instant now, OutagePolicy policy) {
-        for (Outage outage : detection.outages()) {
-            if (outage.id() == null) {
-                outage.id(store.nextOutageId());
-            }
+        List<Outage> opened = detection.outages().stream().filter(outage -> outage.id() == null).toList();
+        List<Long> ids = store.nextOutageIds(opened.size());
+        for (int i = 0; i < opened.size(); i++) {
+            opened.get(i).id(ids.get(i));
         }
         List<OutageRows.Outage> outages = new ArrayList<>();
         // Only the members that joined (inserted) or changed (updated) in this detection: a feeder

@@ -18,6 +18,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.openmdms.admin.entity.Role;
@@ -40,6 +42,8 @@ import org.openmdms.schedule.control.OnePass;
 public class OutagePublisher {
 
     static final int MAX_ATTEMPTS = 8;
+    /** Notices delivered and recorded together. */
+    static final int BATCH = 500;
     private static final Logger LOG = Logger.getLogger(OutagePublisher.class.getName());
 
     private final OnePass passes = new OnePass(this::deliverDue);
@@ -71,25 +75,53 @@ public class OutagePublisher {
 
     private void deliverDue() {
         try {
-            for (OutageRows.Notice notice : store.dueNotices(Instant.now(), 500)) {
-                deliver(notice, store.policy().webhookUrl());
-            }
+            List<OutageRows.Notice> due;
+            do {
+                due = store.dueNotices(Instant.now(), BATCH);
+                deliver(due, store.policy().webhookUrl());
+            } while (due.size() == BATCH);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Publishing outage notices failed; they are tried again", e);
         }
     }
 
-    private void deliver(OutageRows.Notice notice, String webhookUrl) {
-        Instant topicAt = notice.topicAt();
-        String error = null;
-        if (topicAt == null) {
+    /**
+     * Sends the notices not yet on the topic in one transaction, POSTs those the webhook still
+     * needs one by one, and records every outcome with one batch (a storm: thousands of notices in
+     * seconds, not one transaction each).
+     */
+    private void deliver(List<OutageRows.Notice> due, String webhookUrl) {
+        if (due.isEmpty()) {
+            return;
+        }
+        List<OutageRows.Notice> toTopic = due.stream().filter(n -> n.topicAt() == null).toList();
+        Instant sentAt = null;
+        String topicError = null;
+        if (!toTopic.isEmpty()) {
             try {
-                topic.send(notice);
-                topicAt = Instant.now();
+                topic.sendAll(toTopic);
+                sentAt = Instant.now();
             } catch (RuntimeException e) {
-                error = "topic: " + e;
+                topicError = "topic: " + e;
             }
         }
+        List<OutageRows.Delivery> outcomes = new ArrayList<>(due.size());
+        for (OutageRows.Notice notice : due) {
+            outcomes.add(deliver(notice, notice.topicAt() != null ? notice.topicAt() : sentAt,
+                    notice.topicAt() != null ? null : topicError, webhookUrl));
+        }
+        context.getBusinessObject(OutagePublisher.class).record(outcomes);
+    }
+
+    /** Records the outcomes in a transaction of their own: one commit for the batch. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void record(List<OutageRows.Delivery> outcomes) {
+        store.delivered(outcomes);
+    }
+
+    private OutageRows.Delivery deliver(OutageRows.Notice notice, Instant topicAt, String topicError,
+            String webhookUrl) {
+        String error = topicError;
         String webhookStatus = notice.webhookStatus();
         Instant webhookAt = notice.webhookAt();
         int attempts = notice.attempts();
@@ -112,7 +144,7 @@ public class OutagePublisher {
         }
         boolean left = topicAt == null || "PENDING".equals(webhookStatus);
         Instant next = left ? Instant.now().plus(backoff(Math.max(attempts, 1))) : null;
-        store.delivered(notice.id(), topicAt, webhookStatus, webhookAt, attempts, next, error);
+        return new OutageRows.Delivery(notice.id(), topicAt, webhookStatus, webhookAt, attempts, next, error);
     }
 
     /** 5 s, 10 s, 20 s, … at most 10 minutes. */

@@ -3,11 +3,14 @@ package org.openmdms.outage.boundary;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.TextMessage;
 import jakarta.jms.Topic;
+import java.util.List;
 import org.openmdms.outage.store.OutageRows;
 
 /** Sends an outage notice to the JMS topic other systems subscribe to. */
@@ -24,8 +27,17 @@ public class OutageTopic {
     @JMSConnectionFactory("java:/JmsXA")
     JMSContext jms;
 
+    /**
+     * Sends the notices in one transaction (the container's, started here when the caller has none):
+     * the broker takes them all, with one write of its journal, or none.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public void sendAll(List<OutageRows.Notice> notices) {
+        notices.forEach(this::send);
+    }
+
     /** The message carries the notice's JSON, with its id, outage, version and kind as properties. */
-    public void send(OutageRows.Notice notice) {
+    private void send(OutageRows.Notice notice) {
         TextMessage message = jms.createTextMessage(notice.payload());
         try {
             message.setLongProperty("noticeId", notice.id());

@@ -13,6 +13,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.openmdms.schedule.control.OnePass;
@@ -30,7 +31,14 @@ public class OutageWorker {
 
     private static final Logger LOG = Logger.getLogger(OutageWorker.class.getName());
 
+    /** At most one step per this time, unless the last one was full (a backlog). */
+    static final Duration STEP_INTERVAL = Duration.ofSeconds(1);
+
     private final OnePass passes = new OnePass(this::detectAll);
+    /** The picture of the grid kept between steps; used by one pass at a time (OnePass). */
+    private final GridMemory memory = new GridMemory();
+    private long lastStep = System.nanoTime() - STEP_INTERVAL.toNanos();
+    private boolean lastStepFull;
 
     @Inject
     OutageDetection detection;
@@ -66,14 +74,38 @@ public class OutageWorker {
         try {
             OutageDetection.Step step;
             do {
-                step = detection.detect();
+                long started = pace();
+                step = detection.detect(memory);
+                if (step.events() > 0 || step.outagesChanged() > 0) {
+                    lastStep = started;
+                    lastStepFull = step.more();
+                }
                 changed |= step.outagesChanged() > 0;
             } while (step.more());
         } catch (RuntimeException e) {
+            memory.forget();
             LOG.log(Level.WARNING, "Outage detection failed; its events stay queued for the next pass", e);
         }
         if (changed) {
             publisher.wake();
         }
+    }
+
+    /**
+     * Starts steps at most {@link #STEP_INTERVAL} apart: while a storm is arriving, ingest commits
+     * many times a second, and a step per commit would write every outage it touches and publish
+     * a notice for each, again and again. Waiting lets the events of that time go in one step (a
+     * full step, {@link OutageDetection#BATCH} events, does not wait; a step with no work does not count).
+     */
+    private long pace() {
+        long wait = lastStep + STEP_INTERVAL.toNanos() - System.nanoTime();
+        if (wait > 0 && !lastStepFull) {
+            try {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return System.nanoTime();
     }
 }

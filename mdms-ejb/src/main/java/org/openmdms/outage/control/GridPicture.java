@@ -78,10 +78,18 @@ public final class GridPicture {
 
     /** Links transformer outages to the feeder outage loaded with them, by the ids they were stored with. */
     public GridPicture linkParents() {
+        Map<Long, Outage> byId = new HashMap<>();
+        outages.forEach(outage -> {
+            if (outage.id() != null) {
+                byId.putIfAbsent(outage.id(), outage);
+            }
+        });
         for (Outage outage : outages) {
             if (outage.parent() == null && outage.parentId() != null) {
-                outages.stream().filter(o -> outage.parentId().equals(o.id())).findFirst()
-                        .ifPresent(parent -> outage.linkStored(parent));
+                Outage parent = byId.get(outage.parentId());
+                if (parent != null) {
+                    outage.linkStored(parent);
+                }
             }
         }
         return this;

@@ -57,6 +57,11 @@ public final class OutageRows {
             String lastError) implements Serializable {
     }
 
+    /** The outcome of one attempt to deliver a notice; {@code nextAttemptAt} null when nothing is left to deliver. */
+    public record Delivery(long noticeId, Instant topicAt, String webhookStatus, Instant webhookAt, int attempts,
+            Instant nextAttemptAt, String lastError) {
+    }
+
     /** A notice to add: one change of an outage with its JSON. */
     public record NewNotice(long outageId, int outageVersion, String kind, String payload) {
     }

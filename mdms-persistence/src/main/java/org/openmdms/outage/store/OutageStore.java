@@ -35,6 +35,9 @@ public class OutageStore extends JdbcStore {
             + " o.meters_out, o.parent_id, o.closed_by, o.version";
     private static final String ELECTRIC = "up.commodity = 'ELECTRIC'";
 
+    /** The increment of {@code outage_seq} (V15). */
+    static final int ID_BLOCK = 50;
+
     private final String nextOutageId;
     private final String insertNotice;
     /** PostgreSQL writes each table's rows with one statement over arrays ({@code unnest}). */
@@ -84,15 +87,32 @@ public class OutageStore extends JdbcStore {
         });
     }
 
-    /** Locks the policy row until the caller's transaction ends: one detection at a time in a cluster. */
-    public void lockDetection() {
-        inTransaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT id FROM outage_policy WHERE id = 1 FOR UPDATE");
+    /**
+     * Locks the policy row until the caller's transaction ends: one detection at a time in a cluster.
+     * Answers the detection generation ({@link #advanceGeneration}) found under the lock.
+     */
+    public long lockDetection() {
+        return inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT detection_generation FROM outage_policy WHERE id = 1 FOR UPDATE");
                     ResultSet r = s.executeQuery()) {
                 r.next();
+                return r.getLong(1);
             }
+        });
+    }
+
+    /**
+     * Counts one more change by outage detection (under {@link #lockDetection}, in the same
+     * transaction); answers the new generation. A node that kept its picture of the grid from a
+     * step knows from it whether another node (or an operator's close) changed the tables since.
+     */
+    public long advanceGeneration(long locked) {
+        inTransaction(c -> {
+            update(c, "UPDATE outage_policy SET detection_generation = ? WHERE id = 1", locked + 1);
             return null;
         });
+        return locked + 1;
     }
 
     // --- the queue ----------------------------------------------------------------------------
@@ -153,30 +173,43 @@ public class OutageStore extends JdbcStore {
      * on their feeders that is not on.
      */
     public List<OutageRows.Power> power(Collection<Long> usagePointIds) {
-        List<OutageRows.Power> rows = new ArrayList<>();
+        List<OutageRows.Power> rows = powerOf(usagePointIds);
         Set<String> feeders = new HashSet<>();
-        for (List<Long> part : inLists(usagePointIds)) {
-            rows.addAll(query("SELECT up.id, up.feeder, up.transformer, p.state, p.off_at, p.last_event_at, p.outage_id"
-                    + " FROM usage_point up LEFT JOIN usage_point_power p ON p.usage_point_id = up.id"
-                    + " WHERE " + ELECTRIC + " AND up.id IN (" + marks(part.size()) + ")",
-                    s -> bindIds(s, 1, part), OutageStore::power));
-        }
         rows.forEach(r -> {
             if (r.feeder() != null) {
                 feeders.add(r.feeder());
             }
         });
         Set<Long> seen = new HashSet<>(usagePointIds);
+        for (OutageRows.Power row : notOn(feeders)) {
+            if (seen.add(row.usagePointId())) {
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    /** The electric usage points among {@code usagePointIds} with their power (ON when they never reported). */
+    public List<OutageRows.Power> powerOf(Collection<Long> usagePointIds) {
+        List<OutageRows.Power> rows = new ArrayList<>();
+        for (List<Long> part : inLists(usagePointIds)) {
+            rows.addAll(query("SELECT up.id, up.feeder, up.transformer, p.state, p.off_at, p.last_event_at, p.outage_id"
+                    + " FROM usage_point up LEFT JOIN usage_point_power p ON p.usage_point_id = up.id"
+                    + " WHERE " + ELECTRIC + " AND up.id IN (" + marks(part.size()) + ")",
+                    s -> bindIds(s, 1, part), OutageStore::power));
+        }
+        return rows;
+    }
+
+    /** Every electric usage point on the feeders that is not on, with its power. */
+    public List<OutageRows.Power> notOn(Collection<String> feeders) {
+        List<OutageRows.Power> rows = new ArrayList<>();
         for (List<String> part : inLists(feeders)) {
-            for (OutageRows.Power row : query("SELECT up.id, up.feeder, up.transformer, p.state, p.off_at,"
+            rows.addAll(query("SELECT up.id, up.feeder, up.transformer, p.state, p.off_at,"
                     + " p.last_event_at, p.outage_id FROM usage_point_power p JOIN usage_point up"
                     + " ON up.id = p.usage_point_id WHERE p.state <> 'ON' AND " + ELECTRIC
                     + " AND up.feeder IN (" + marks(part.size()) + ")", s -> bindStrings(s, 1, part),
-                    OutageStore::power)) {
-                if (seen.add(row.usagePointId())) {
-                    rows.add(row);
-                }
-            }
+                    OutageStore::power));
         }
         return rows;
     }
@@ -229,8 +262,20 @@ public class OutageStore extends JdbcStore {
 
     // --- writing what detection changed -------------------------------------------------------
 
-    public long nextOutageId() {
-        return query(nextOutageId, s -> { }, r -> r.getLong(1)).get(0);
+    /**
+     * {@code count} new outage ids. {@code outage_seq} steps by {@value #ID_BLOCK} (V15): each value it
+     * hands out reserves itself and the {@value #ID_BLOCK} - 1 numbers after it, so a storm's thousands
+     * of new outages cost one round trip per {@value #ID_BLOCK}, not one each.
+     */
+    public List<Long> nextOutageIds(int count) {
+        List<Long> ids = new ArrayList<>(count);
+        while (ids.size() < count) {
+            long first = query(nextOutageId, s -> { }, r -> r.getLong(1)).get(0);
+            for (long id = first; id < first + ID_BLOCK && ids.size() < count; id++) {
+                ids.add(id);
+            }
+        }
+        return ids;
     }
 
     public void savePower(List<OutageRows.Power> rows, Instant now) {
@@ -639,15 +684,27 @@ public class OutageStore extends JdbcStore {
                 s -> s.setLong(1, outageId), OutageStore::notice);
     }
 
-    /** Records a delivery attempt's outcome; {@code nextAttemptAt} null when nothing is left to deliver. */
-    public void delivered(long id, Instant topicAt, String webhookStatus, Instant webhookAt, int attempts,
-            Instant nextAttemptAt, String lastError) {
+    /** Records the outcomes of delivery attempts, with one JDBC batch. */
+    public void delivered(List<OutageRows.Delivery> deliveries) {
+        if (deliveries.isEmpty()) {
+            return;
+        }
         inTransaction(c -> {
-            update(c, "UPDATE outage_notice SET topic_at = ?, webhook_status = ?, webhook_at = ?, attempts = ?,"
-                    + " next_attempt_at = ?, last_error = ? WHERE id = ?", topicAt == null ? null : utc(topicAt),
-                    webhookStatus, webhookAt == null ? null : utc(webhookAt), attempts,
-                    nextAttemptAt == null ? null : utc(nextAttemptAt),
-                    lastError == null || lastError.length() <= 1000 ? lastError : lastError.substring(0, 1000), id);
+            try (PreparedStatement s = c.prepareStatement("UPDATE outage_notice SET topic_at = ?, webhook_status = ?,"
+                    + " webhook_at = ?, attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?")) {
+                for (OutageRows.Delivery d : deliveries) {
+                    setInstant(s, 1, d.topicAt());
+                    s.setString(2, d.webhookStatus());
+                    setInstant(s, 3, d.webhookAt());
+                    s.setInt(4, d.attempts());
+                    setInstant(s, 5, d.nextAttemptAt());
+                    String error = d.lastError();
+                    s.setString(6, error == null || error.length() <= 1000 ? error : error.substring(0, 1000));
+                    s.setLong(7, d.noticeId());
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
             return null;
         });
     }

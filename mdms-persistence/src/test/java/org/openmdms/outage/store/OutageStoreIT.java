@@ -2,6 +2,7 @@ package org.openmdms.outage.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -178,13 +179,31 @@ class OutageStoreIT {
     }
 
     @Test
+    void outageIdsComeInBlocksOfTheSequencesStepAndNeverRepeat() {
+        List<Long> many = outages.nextOutageIds(OutageStore.ID_BLOCK * 2 + 3);
+        List<Long> more = outages.nextOutageIds(2);
+        java.util.Set<Long> all = new java.util.HashSet<>(many);
+        all.addAll(more);
+        assertEquals(OutageStore.ID_BLOCK * 2 + 5, all.size());
+        assertTrue(more.get(0) > many.get(many.size() - 1), "a new call starts a new block");
+    }
+
+    @Test
+    void theDetectionGenerationCountsTheChangesMadeUnderTheLock() {
+        long before = outages.lockDetection();
+        assertEquals(before + 1, outages.advanceGeneration(before));
+        assertEquals(before + 1, outages.lockDetection());
+    }
+
+    @Test
     void whatDetectionChangedIsWrittenAndWrittenAgain() {
         long[] a = installed("OSI-F5", "OSI-F5-T1");
         long[] b = installed("OSI-F5", "OSI-F5-T1");
         Instant off = T0.plusSeconds(86_400);
         Instant now = off.plusSeconds(120);
-        long feederId = outages.nextOutageId();
-        long transformerId = outages.nextOutageId();
+        List<Long> ids = outages.nextOutageIds(2);
+        long feederId = ids.get(0);
+        long transformerId = ids.get(1);
         // Opened: a feeder outage, a transformer outage under it, members, power, interruptions, notices.
         outages.saveOutages(List.of(new OutageRows.Outage(feederId, "FEEDER", "OSI-F5", null, "OPEN", off, now, null,
                 now, 2, 2, 2, null, null, 1)));
