@@ -1,8 +1,10 @@
 package org.openmdms.outage.boundary;
 
 import jakarta.json.Json;
+import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
+import java.util.Map;
 import org.openmdms.outage.control.Outage;
 
 /**
@@ -11,12 +13,18 @@ import org.openmdms.outage.control.Outage;
  */
 final class OutageNotices {
 
+    /**
+     * Made once: {@code Json.createObjectBuilder()} looks the JSON provider up again on every call
+     * (a service loader search), which a storm's thousands of notices per step felt.
+     */
+    private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
+
     private OutageNotices() {
     }
 
     static String payload(Outage outage, Instant now) {
         String kind = outage.change() == Outage.Change.NONE ? "UPDATED" : outage.change().name();
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("event", "outage." + kind.toLowerCase(java.util.Locale.ROOT))
                 .add("outageId", outage.id())
                 .add("version", outage.version())

@@ -12,6 +12,9 @@ public final class MeterPower {
     private final long usagePointId;
     private final String feeder;
     private final String transformer;
+    /** Made once: the detector asks for them several times per usage point and step. */
+    private final Device transformerDevice;
+    private final Device feederDevice;
     private PowerState state;
     private Instant offAt;
     private Instant lastEventAt;
@@ -27,6 +30,8 @@ public final class MeterPower {
         this.usagePointId = usagePointId;
         this.feeder = feeder;
         this.transformer = transformer;
+        this.transformerDevice = feeder == null || transformer == null ? null : new Device(feeder, transformer);
+        this.feederDevice = feeder == null ? null : Device.feeder(feeder);
         this.state = state;
         this.offAt = offAt;
         this.lastEventAt = lastEventAt;
@@ -51,12 +56,12 @@ public final class MeterPower {
 
     /** The transformer it is behind; null when it has none or no feeder. */
     public Device transformerDevice() {
-        return feeder == null || transformer == null ? null : new Device(feeder, transformer);
+        return transformerDevice;
     }
 
     /** Its feeder; null when it has none. */
     public Device feederDevice() {
-        return feeder == null ? null : Device.feeder(feeder);
+        return feederDevice;
     }
 
     public PowerState state() {
