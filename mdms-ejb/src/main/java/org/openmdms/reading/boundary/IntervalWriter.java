@@ -166,12 +166,14 @@ public class IntervalWriter {
         Set<String> serials = new HashSet<>();
         chunk.intervals().forEach(r -> serials.add(r.meterId()));
         chunk.registers().forEach(r -> serials.add(r.meterId()));
+        Set<String> readSerials = new HashSet<>(serials);
         Set<String> eventSerials = chunk.events().stream().map(MeterEvent::meterId).collect(Collectors.toSet());
         serials.addAll(eventSerials);
         List<MeterPlacement> placements = meters.placementsOf(serials);
-        ChannelMapping mapping = new ChannelMapping(placements, usagePoints.channelsOf(
-                placements.stream().map(MeterPlacement::usagePointId).collect(Collectors.toSet())),
-                meters.idsOf(eventSerials));
+        // Channels only where reads go: a storm's chunks of events need none.
+        ChannelMapping mapping = new ChannelMapping(placements, usagePoints.channelsOf(placements.stream()
+                .filter(p -> readSerials.contains(p.serialNumber())).map(MeterPlacement::usagePointId)
+                .collect(Collectors.toSet())), meters.idsOf(eventSerials));
         List<RefusedRecord> rejects = new ArrayList<>();
         chunk.rejects().forEach(error -> rejects.add(RefusedRecord.unparsed(error)));
 
