@@ -10,7 +10,9 @@
 # (historical events per phase, default READS_M x 24 000: 1.2 M at 50), RECENT (last gasps of the
 # whole fleet in the last 15 minutes, default 10 000 in phase 1, twice as many in phase 2), SAMPLES (feeders timed, 300),
 # SENDERS (concurrent REST senders, 4), BATCH (events per request, 1000); QUERY=0 skips steps 2-4
-# (the storm alone, on an empty meter_event).
+# (the storm alone, on an empty meter_event); STORMS (which of the storms of step 6, default "a b c";
+# "b" needs "a"); REGISTRY_CACHE=1 (keep the registry of step 1 in target/ and restore it next time);
+# PROFILE=1 (a Java Flight Recorder file of the server during storm (a), target/bench-outage-storm-a.jfr).
 #
 #   1. The packaged application is started on a fresh database mdms_bench_outage (PostgreSQL, port
 #      offset 450, base dir target/bench-outage, no demo data, VEE on import off) and the registry
@@ -112,6 +114,16 @@ echo "== $ups usage points ($feeders feeders x $transformers_per_feeder transfor
 dropdb $pg --if-exists --force $db 2>/dev/null
 createdb $pg $db
 rm -rf "$base"
+# The registry import takes minutes (467 s for 120 000 usage points): REGISTRY_CACHE=1 keeps a dump of
+# the database right after it, and a later run with the same UPS restores that before the server starts
+# (Flyway then applies any newer migration) instead of importing again.
+registry_dump=$root/target/bench-outage-registry-$ups.dump
+restored=0
+if [ "${REGISTRY_CACHE:-0}" = 1 ] && [ -f "$registry_dump" ]; then
+  echo "== registry: restoring $registry_dump (REGISTRY_CACHE=1)"
+  pg_restore $pg -d $db --no-owner "$registry_dump"
+  restored=1
+fi
 echo "== starting the application (port offset $offset, $base)"
 MDMS_VEE_ON_IMPORT=false MDMS_BASE_DIR="$base" MDMS_DEMO=false MDMS_PORT_OFFSET=$offset \
 MDMS_DB_URL=jdbc:postgresql://127.0.0.1:5432/$db MDMS_DB_USER=postgres \
@@ -127,6 +139,7 @@ until grep -q "OpenMDMS is running" "$work/server.out"; do
 done
 echo "   schema at $($psql -Atc "SELECT max(version::int) FROM flyway_schema_history WHERE success") ; ix_meter_event_type_time: $($psql -Atc "SELECT count(*) FROM pg_indexes WHERE indexname = 'ix_meter_event_type_time'") (V18 dropped it)"
 
+if [ "$restored" = 0 ]; then
 echo "== registry: $ups usage points with feeder, transformer and coordinates, a meter and a KWH:15:DELIVERED channel each"
 python3 - "$ups" "$work/registry" <<'PY'
 import sys
@@ -157,6 +170,11 @@ $psql -c "CREATE TABLE bench_installed AS SELECT row_number() OVER (ORDER BY up.
           FROM meter_installation i JOIN usage_point up ON up.id = i.usage_point_id JOIN meter m ON m.id = i.meter_id
           WHERE i.installed_to IS NULL" \
       -c "CREATE UNIQUE INDEX ON bench_installed (n)" -c "ANALYZE bench_installed"
+  if [ "${REGISTRY_CACHE:-0}" = 1 ]; then
+    pg_dump $pg -Fc -f "$registry_dump" $db
+    echo "   registry kept in $registry_dump for later runs (REGISTRY_CACHE=1)"
+  fi
+fi
 
 # Partitions as PostgresPartitions makes them, for both phases' reads.
 first_end=$($psql -Atc "SELECT timestamptz '2026-11-01 00:00:00+00' - interval '15 minutes' * (2 * $per_channel)")
@@ -383,7 +401,7 @@ detector_time() {
 import re, sys
 steps, ev, due, ms, parts = 0, 0, 0, 0, [0] * 5
 for l in sys.stdin:
-    m = re.search(r"Outage detection: (\d+) events, (\d+) due, (\d+) outages opened or changed in (\d+) ms \(queue (\d+), picture (\d+), detect (\d+), save (\d+), dequeue (\d+) ms\)", l)
+    m = re.search(r"Outage detection: (\d+) events, (\d+) due, (\d+) outages opened or changed in (\d+) ms \(queue (\d+), picture (\d+), detect (\d+), save (\d+), dequeue (\d+) ms", l)
     if m:
         g = list(map(int, m.groups()))
         steps += 1; ev += g[0]; due += g[1]; ms += g[3]
@@ -404,18 +422,34 @@ run_storm() {
   echo "     outages: $($psql -Atc "SELECT string_agg(outage_level || ' ' || state || ' ' || n, ', ') FROM (SELECT outage_level, state, count(*) n FROM outage GROUP BY 1, 2 ORDER BY 1, 2) x")"
 }
 
+storms_wanted=${STORMS:-a b c}
+wants() { [[ " $storms_wanted " == *" $1 "* ]]; }
+if wants a; then
 echo "== storm (a): $storm last gasps from a head-end's backlog (occurred 3 to 2 minutes before sending), expecting $expected outages OPEN ($hit_feeders feeder + $hit_transformers transformer)"
 sleep 5
+if [ "${PROFILE:-0}" = 1 ]; then
+  for p in $(pgrep -f -- "-Djboss.server.base.dir=$base( |$)"); do [ "$(ps -o comm= -p "$p")" = java ] && jvm=$p; done
+  jcmd "$jvm" JFR.start name=storm settings=profile filename="$root/target/bench-outage-storm-a.jfr" > /dev/null
+fi
 run_storm a "$work/storm-a.tsv" LAST_GASP "open=$expected"
+if [ "${PROFILE:-0}" = 1 ]; then
+  jcmd "$jvm" JFR.stop name=storm > /dev/null
+  echo "   PROFILE=1: Java Flight Recorder of storm (a) in target/bench-outage-storm-a.jfr"
+fi
+fi
+if wants b; then
 
 echo "== storm (b): their $storm power restores"
 storm_events "$(date -u -d '-30 seconds' +%FT%TZ)" 30 "$work/storm-b.tsv"
 run_storm b "$work/storm-b.tsv" POWER_RESTORE "active=0"
+fi
+if wants c; then
 
 echo "== storm (c): $storm live last gasps (occurred_at = when sent), momentary time $($psql -Atc "SELECT momentary_seconds FROM outage_policy") s"
 sleep 5
 storm_events "$(date -u -d '-5 seconds' +%FT%TZ)" 5 "$work/storm-c.tsv"
 run_storm c "$work/storm-c.tsv" LAST_GASP "open=$expected"
+fi
 
 echo "== $(date -u +%FT%TZ) uptime:$(uptime | sed 's/.*load/ load/')"
 python3 - "$work/storms" "$floor2" "$storm" "$work/storm-c.tsv" "$($psql -Atc "SELECT momentary_seconds FROM outage_policy")" <<'PY'
