@@ -152,7 +152,8 @@ public class IntervalWriter {
 
     /**
      * Maps the chunk's reads and events to the registry with three queries (meter ids, installations,
-     * channels), writes them through their stores, and adds the counts and rejects to the import,
+     * channels; on PostgreSQL the meters only events name are one array query,
+     * {@link MeterEventStore#metersOf}), writes them through their stores, and adds the counts and rejects to the import,
      * noting chunk {@code chunkNo} as committed with them (a resumed import skips it; the same chunk
      * written twice, by two nodes, fails the second).
      */
@@ -169,11 +170,25 @@ public class IntervalWriter {
         Set<String> readSerials = new HashSet<>(serials);
         Set<String> eventSerials = chunk.events().stream().map(MeterEvent::meterId).collect(Collectors.toSet());
         serials.addAll(eventSerials);
-        List<MeterPlacement> placements = meters.placementsOf(serials);
+        Set<String> eventOnly = new HashSet<>(eventSerials);
+        eventOnly.removeAll(readSerials);
+        List<MeterPlacement> placements;
+        Map<String, Long> meterIds;
+        var eventMeters = events.metersOf(eventOnly);
+        if (eventMeters.isPresent()) {
+            placements = new ArrayList<>(meters.placementsOf(readSerials));
+            placements.addAll(eventMeters.get().placements());
+            meterIds = new HashMap<>(eventMeters.get().meterIds());
+            // idsOf(empty) asks nothing.
+            meterIds.putAll(meters.idsOf(eventSerials.stream().filter(readSerials::contains).toList()));
+        } else {
+            placements = meters.placementsOf(serials);
+            meterIds = meters.idsOf(eventSerials);
+        }
         // Channels only where reads go: a storm's chunks of events need none.
         ChannelMapping mapping = new ChannelMapping(placements, usagePoints.channelsOf(placements.stream()
                 .filter(p -> readSerials.contains(p.serialNumber())).map(MeterPlacement::usagePointId)
-                .collect(Collectors.toSet())), meters.idsOf(eventSerials));
+                .collect(Collectors.toSet())), meterIds);
         List<RefusedRecord> rejects = new ArrayList<>();
         chunk.rejects().forEach(error -> rejects.add(RefusedRecord.unparsed(error)));
 

@@ -161,4 +161,21 @@ class RegisterReadAndEventStoreIT {
         assertEquals("Low battery", event.typeLabel());
         assertTrue(events.ofUsagePoint(usagePoint, before, before.plusSeconds(1), 10).isEmpty());
     }
+
+    @Test
+    void onPostgresqlTheMetersOfEventsAreLookedUpWithTheirInstallationsInOneQuery() {
+        String serial = db.inTransaction(em -> em.find(Meter.class, meter).serialNumber());
+        var found = events.metersOf(List.of(serial, "NO-SUCH-METER"));
+        if (!db.isPostgres()) {
+            assertTrue(found.isEmpty(), "elsewhere the registry's queries map events");
+            return;
+        }
+        MeterEventStore.EventMeters meters = found.orElseThrow();
+        assertEquals(java.util.Map.of(serial, meter), meters.meterIds());
+        assertEquals(1, meters.placements().size());
+        var placement = meters.placements().get(0);
+        assertEquals(usagePoint, placement.usagePointId());
+        assertTrue(placement.covers(T0) && !placement.covers(T0.minusSeconds(86_400 * 91L)));
+        assertTrue(events.metersOf(List.of()).orElseThrow().meterIds().isEmpty());
+    }
 }
