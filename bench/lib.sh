@@ -9,3 +9,45 @@ require_free_disk() {
     exit 1
   fi
 }
+
+# The application server of a bench script, on the script's own PostgreSQL database $db, port offset
+# $offset and base folder $base (the packaged checkout at $root, WildFly at $jboss_home; demo off,
+# admin password bench-password). Arguments: the file for the server's output, then extra
+# environment as NAME=value (e.g. MDMS_VEE_ON_IMPORT=false). Waits until it is running (at most 10
+# minutes) and sets $server (the run.sh process) and $jvm (the server's JVM, for jcmd and jstat).
+start_server() {
+  local out=$1 t=0 p
+  shift
+  env MDMS_BASE_DIR="$base" MDMS_DEMO=false MDMS_PORT_OFFSET="$offset" \
+    MDMS_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" MDMS_DB_USER=postgres \
+    MDMS_BOOTSTRAP_ADMIN_PASSWORD=bench-password "$@" \
+    bash "$root/mdms-ear/src/main/wildfly/run.sh" "$jboss_home" postgresql "$root/mdms-ear/target/drivers" \
+    > "$out" 2>&1 &
+  server=$!
+  until grep -q "OpenMDMS is running" "$out"; do
+    kill -0 "$server" 2>/dev/null || { tail -50 "$out"; exit 1; }
+    t=$((t + 2)); [ $t -lt 600 ] || { echo "the server did not start in 10 minutes" >&2; tail -50 "$out"; exit 1; }
+    sleep 2
+  done
+  # The server JVM itself (standalone.sh carries the same argument).
+  jvm=""
+  for p in $(pgrep -f -- "-Djboss.server.base.dir=$base( |$)"); do
+    if [ "$(cat "/proc/$p/comm" 2>/dev/null)" = java ]; then jvm=$p; fi
+  done
+  if [ -z "$jvm" ]; then echo "the server JVM was not found" >&2; exit 1; fi
+}
+
+# Stops the server start_server started (run.sh forwards TERM to standalone.sh; the JVM is found by its
+# own base folder, which is the script's alone), waiting at most a minute.
+stop_server() {
+  [ -n "${server:-}" ] || return 0
+  local java
+  java=$(pgrep -f -- "-Djboss.server.base.dir=$base( |$)" || true)
+  kill "$server" 2>/dev/null || true
+  [ -n "$java" ] && kill $java 2>/dev/null || true
+  for _ in $(seq 1 60); do
+    { kill -0 "$server" 2>/dev/null || { [ -n "$java" ] && kill -0 $java 2>/dev/null; }; } || break
+    sleep 1
+  done
+  server=""
+}

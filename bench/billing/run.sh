@@ -76,18 +76,6 @@ require_free_disk $((rows_approx * 200 / 1024 + 2 * 1024 * 1024))
 
 server=""
 jvm=""
-stop_server() {
-  [ -n "$server" ] || return 0
-  # run.sh forwards TERM to standalone.sh; the JVM is found by its own base folder, which is ours alone.
-  jvm=$(pgrep -f -- "-Djboss.server.base.dir=$base( |$)" || true)
-  kill "$server" 2>/dev/null || true
-  [ -n "$jvm" ] && kill $jvm 2>/dev/null || true
-  for _ in $(seq 1 60); do
-    { kill -0 "$server" 2>/dev/null || { [ -n "$jvm" ] && kill -0 $jvm 2>/dev/null; }; } || break
-    sleep 1
-  done
-  server=""
-}
 cleanup() {
   set +e
   stop_server
@@ -106,24 +94,7 @@ dropdb $pg --if-exists --force $db 2>/dev/null
 createdb $pg $db
 rm -rf "$base"
 echo "== starting the application (port offset $offset, $base)"
-MDMS_VEE_ON_IMPORT=false MDMS_BASE_DIR="$base" MDMS_DEMO=false MDMS_PORT_OFFSET=$offset \
-MDMS_BILLING_IN_DATABASE=${IN_DATABASE:-true} \
-MDMS_DB_URL=jdbc:postgresql://127.0.0.1:5432/$db MDMS_DB_USER=postgres \
-MDMS_BOOTSTRAP_ADMIN_PASSWORD=bench-password \
-  bash "$root/mdms-ear/src/main/wildfly/run.sh" "$jboss_home" postgresql "$root/mdms-ear/target/drivers" \
-  > "$work/server.out" 2>&1 &
-server=$!
-t=0
-until grep -q "OpenMDMS is running" "$work/server.out"; do
-  kill -0 "$server" 2>/dev/null || { tail -50 "$work/server.out"; exit 1; }
-  t=$((t + 2)); [ $t -lt 600 ] || { echo "the server did not start in 10 minutes" >&2; tail -50 "$work/server.out"; exit 1; }
-  sleep 2
-done
-# The server JVM itself (standalone.sh carries the same argument).
-for p in $(pgrep -f -- "-Djboss.server.base.dir=$base( |$)"); do
-  if [ "$(cat /proc/$p/comm 2>/dev/null)" = java ]; then jvm=$p; fi
-done
-[ -n "$jvm" ] || { echo "the server JVM was not found" >&2; exit 1; }
+start_server "$work/server.out" MDMS_VEE_ON_IMPORT=false MDMS_BILLING_IN_DATABASE=${IN_DATABASE:-true}
 
 echo "== registry: $ups usage points, one KWH:15:DELIVERED channel each"
 python3 - "$ups" "$start" "$zone" > "$work/registry.csv" <<'PY'

@@ -82,19 +82,6 @@ feeders=$(( (ups + transformers_per_feeder * per_transformer - 1) / (transformer
 require_free_disk $(( (2 * reads_m * 1000000 * 110 + 2 * events * 200) / 1024 + 4 * 1024 * 1024 ))
 
 server=""
-stop_server() {
-  [ -n "$server" ] || return 0
-  # run.sh forwards TERM to standalone.sh; the JVM is found by its own base folder, which is ours alone.
-  local jvm
-  jvm=$(pgrep -f -- "-Djboss.server.base.dir=$base( |$)" || true)
-  kill "$server" 2>/dev/null || true
-  [ -n "$jvm" ] && kill $jvm 2>/dev/null || true
-  for _ in $(seq 1 60); do
-    { kill -0 "$server" 2>/dev/null || { [ -n "$jvm" ] && kill -0 $jvm 2>/dev/null; }; } || break
-    sleep 1
-  done
-  server=""
-}
 cleanup() {
   set +e
   [ -f "$base/log/server.log" ] && cp "$base/log/server.log" "$work/../mdms-bench-outage-server.log" 2>/dev/null
@@ -126,18 +113,7 @@ if [ "${REGISTRY_CACHE:-0}" = 1 ] && [ -f "$registry_dump" ]; then
   restored=1
 fi
 echo "== starting the application (port offset $offset, $base)"
-MDMS_VEE_ON_IMPORT=false MDMS_BASE_DIR="$base" MDMS_DEMO=false MDMS_PORT_OFFSET=$offset \
-MDMS_DB_URL=jdbc:postgresql://127.0.0.1:5432/$db MDMS_DB_USER=postgres \
-MDMS_BOOTSTRAP_ADMIN_PASSWORD=bench-password \
-  bash "$root/mdms-ear/src/main/wildfly/run.sh" "$jboss_home" postgresql "$root/mdms-ear/target/drivers" \
-  > "$work/server.out" 2>&1 &
-server=$!
-t=0
-until grep -q "OpenMDMS is running" "$work/server.out"; do
-  kill -0 "$server" 2>/dev/null || { tail -50 "$work/server.out"; exit 1; }
-  t=$((t + 2)); [ $t -lt 600 ] || { echo "the server did not start in 10 minutes" >&2; tail -50 "$work/server.out"; exit 1; }
-  sleep 2
-done
+start_server "$work/server.out" MDMS_VEE_ON_IMPORT=false
 echo "   schema at $($psql -Atc "SELECT max(version::int) FROM flyway_schema_history WHERE success") ; ix_meter_event_type_time: $($psql -Atc "SELECT count(*) FROM pg_indexes WHERE indexname = 'ix_meter_event_type_time'") (V18 dropped it)"
 
 if [ "$restored" = 0 ]; then
@@ -446,7 +422,6 @@ if wants a; then
 echo "== storm (a): $storm last gasps from a head-end's backlog (occurred 3 to 2 minutes before sending), expecting $expected outages OPEN ($hit_feeders feeder + $hit_transformers transformer)"
 sleep 5
 if [ "${PROFILE:-0}" = 1 ]; then
-  for p in $(pgrep -f -- "-Djboss.server.base.dir=$base( |$)"); do [ "$(ps -o comm= -p "$p")" = java ] && jvm=$p; done
   jcmd "$jvm" JFR.start name=storm settings=profile filename="$root/target/bench-outage-storm-a.jfr" > /dev/null
 fi
 run_storm a "$work/storm-a.tsv" LAST_GASP "open=$expected"
