@@ -40,8 +40,13 @@ import org.openmdms.outage.store.OutageStore;
 @PermitAll
 public class OutageDetection {
 
-    /** Events per step: one transaction absorbs a storm's worth of them. */
-    static final int BATCH = 20_000;
+    /**
+     * Events per step: one transaction absorbs a storm's worth of them. Each step rewrites every
+     * outage it touches and publishes a notice for each (a storm spread over 5 000 transformers: all
+     * of them, every step), and walks the whole picture: bench/outage's storm of 100 000 took 29 s in
+     * steps of 20 000 and 19 s in steps of 50 000.
+     */
+    static final int BATCH = 50_000;
     private static final Logger LOG = Logger.getLogger(OutageDetection.class.getName());
 
     @Inject
