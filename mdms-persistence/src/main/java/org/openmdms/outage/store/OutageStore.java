@@ -191,6 +191,13 @@ public class OutageStore extends JdbcStore {
 
     /** The electric usage points among {@code usagePointIds} with their power (ON when they never reported). */
     public List<OutageRows.Power> powerOf(Collection<Long> usagePointIds) {
+        if (postgres && !usagePointIds.isEmpty()) {
+            // One query with the ids as an array: a storm's step names 50 000 usage points (50 lists of 1 000).
+            return query("SELECT up.id, up.feeder, up.transformer, p.state, p.off_at, p.last_event_at, p.outage_id"
+                    + " FROM usage_point up LEFT JOIN usage_point_power p ON p.usage_point_id = up.id"
+                    + " WHERE " + ELECTRIC + " AND up.id = ANY(?)", s -> s.setArray(1,
+                            s.getConnection().createArrayOf("bigint", usagePointIds.toArray())), OutageStore::power);
+        }
         List<OutageRows.Power> rows = new ArrayList<>();
         for (List<Long> part : inLists(usagePointIds)) {
             rows.addAll(query("SELECT up.id, up.feeder, up.transformer, p.state, p.off_at, p.last_event_at, p.outage_id"
