@@ -374,7 +374,10 @@ public class VeeRunner {
             LocalDate from = judgement.from();
             Instant loadFrom = loadFrom();
             Instant loadTo = loadTo();
-            IntervalSeries history = IntervalSeries.of(up.timeZone(), minutes, from.minusDays(HISTORY_DAYS), from, stored);
+            // Without raw history loaded (its like-day totals come from the daily totals), nothing of it is stored.
+            IntervalSeries history = likeDays != null
+                    ? IntervalSeries.empty(up.timeZone(), minutes, from.minusDays(HISTORY_DAYS), from)
+                    : IntervalSeries.of(up.timeZone(), minutes, from.minusDays(HISTORY_DAYS), from, stored);
             VeeContext context = new VeeContext(channel.id(), channel.readingType().unit(),
                     channel.readingType().flowDirection(),
                     IntervalSeries.of(up.timeZone(), minutes, from, judgement.to(), stored), history,
