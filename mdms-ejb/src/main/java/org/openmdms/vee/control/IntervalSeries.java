@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.RandomAccess;
+import java.util.function.Function;
 
 /**
  * One channel's intervals over whole local days [firstDay, endDay), slot by slot in time order, with
@@ -41,18 +42,30 @@ public final class IntervalSeries {
      */
     public static IntervalSeries of(ZoneId zone, int intervalMinutes, LocalDate firstDay, LocalDate endDay,
             Map<Instant, Slot> stored) {
+        return of(zone, intervalMinutes, firstDay, endDay, stored::get);
+    }
+
+    /** As {@link #of(ZoneId, int, LocalDate, LocalDate, Map)}, from the reads VEE loaded for the channel. */
+    public static IntervalSeries of(ZoneId zone, int intervalMinutes, LocalDate firstDay, LocalDate endDay,
+            StoredSlots stored) {
+        return of(zone, intervalMinutes, firstDay, endDay, stored::at);
+    }
+
+    private static IntervalSeries of(ZoneId zone, int intervalMinutes, LocalDate firstDay, LocalDate endDay,
+            Function<Instant, Slot> stored) {
         if (intervalMinutes <= 0 || 1440 % intervalMinutes != 0) {
             throw new IllegalArgumentException("interval length must divide a day: " + intervalMinutes);
         }
         if (!endDay.isAfter(firstDay)) {
             throw new IllegalArgumentException("empty range " + firstDay + " to " + endDay);
         }
-        Duration step = Duration.ofMinutes(intervalMinutes);
-        Instant first = firstDay.atStartOfDay(zone).toInstant().plus(step);
-        Instant after = endDay.atStartOfDay(zone).toInstant().plus(step);
-        List<Slot> slots = new ArrayList<>();
-        for (Instant end = first; end.isBefore(after); end = end.plus(step)) {
-            Slot slot = stored.get(end);
+        long step = intervalMinutes * 60L;
+        long first = firstDay.atStartOfDay(zone).toInstant().getEpochSecond() + step;
+        long after = endDay.atStartOfDay(zone).toInstant().getEpochSecond() + step;
+        List<Slot> slots = new ArrayList<>((int) ((after - first) / step));
+        for (long second = first; second < after; second += step) {
+            Instant end = Instant.ofEpochSecond(second);
+            Slot slot = stored.apply(end);
             slots.add(slot == null ? Slot.missing(end) : slot);
         }
         return new IntervalSeries(zone, intervalMinutes, firstDay, endDay, slots);
