@@ -53,7 +53,11 @@ public final class StoredSlots {
     /** How many reads are stored with an end in [from, to). */
     public int countIn(Instant from, Instant to) {
         int count = 0;
-        for (Slot slot : grid) {
+        // only the grid's places that may lie in [from, to): a judged day is a thirtieth of the grid
+        int lo = (int) Math.max(0, Math.min(grid.length, Math.floorDiv(from.getEpochSecond() - firstEnd, step)));
+        int hi = (int) Math.max(0, Math.min(grid.length, Math.floorDiv(to.getEpochSecond() - firstEnd, step) + 1));
+        for (int i = lo; i < hi; i++) {
+            Slot slot = grid[i];
             if (slot != null && !slot.end().isBefore(from) && slot.end().isBefore(to)) {
                 count++;
             }
