@@ -40,6 +40,7 @@ import org.openmdms.vee.control.IntervalSeries;
 import org.openmdms.vee.control.LikeDayTotals;
 import org.openmdms.vee.control.RuleSetSource;
 import org.openmdms.vee.control.Slot;
+import org.openmdms.vee.control.StoredSlots;
 import org.openmdms.vee.control.VeeContext;
 import org.openmdms.vee.entity.ExceptionStatus;
 import org.openmdms.vee.entity.VeeException;
@@ -139,7 +140,7 @@ public class VeeRunner {
         long t2 = System.nanoTime();
 
         long t3 = System.nanoTime();
-        Map<Long, Map<Instant, Slot>> stored = new HashMap<>();
+        Map<Long, StoredSlots> stored = new HashMap<>();
         Map<Long, LikeDayTotals> likeDays = new HashMap<>();
         Map<Long, List<VeeException>> existing = new HashMap<>();
         if (!runs.isEmpty()) {
@@ -167,7 +168,7 @@ public class VeeRunner {
         HolidayCalendar holidays = holidayLookup.vee();
         for (ChannelRun run : runs) {
             List<Estimate> estimates = run.judge(rules.rulesFor(run.up.commodity(), run.up.customerClass()),
-                    stored.getOrDefault(run.channel.id(), Map.of()), likeDays.get(run.channel.id()),
+                    stored.get(run.channel.id()), likeDays.get(run.channel.id()),
                     existing.getOrDefault(run.channel.id(), List.of()), tallies.get(run.judgement.usagePoint()), now,
                     holidays);
             for (Estimate est : estimates) {
@@ -197,9 +198,24 @@ public class VeeRunner {
      * reads per judged day would cost VEE many times what the import of that day cost.
      */
     private void loadReads(List<ChannelRun> runs, List<Long> channelIds, Instant judgedFrom, Instant loadTo,
-            Map<Long, Map<Instant, Slot>> stored, Map<Long, LikeDayTotals> likeDays) {
-        IntervalStore.ReadSink sink = (channel, end, value, quality, source) ->
-                stored.computeIfAbsent(channel, c -> new HashMap<>()).put(end, new Slot(end, value, quality, source));
+            Map<Long, StoredSlots> stored, Map<Long, LikeDayTotals> likeDays) {
+        runs.forEach(run -> stored.put(run.channel.id(), new StoredSlots(run.loadFrom(), run.loadTo(),
+                run.channel.readingType().intervalMinutes())));
+        IntervalStore.ReadSink sink = new IntervalStore.ReadSink() {
+            private long lastChannel = Long.MIN_VALUE;
+            private StoredSlots last;
+
+            @Override
+            public void accept(long channel, Instant end, java.math.BigDecimal value, int quality, ReadSource source) {
+                if (channel != lastChannel) {
+                    lastChannel = channel;
+                    last = stored.get(channel);
+                }
+                if (last != null) {
+                    last.put(new Slot(end, value, quality, source));
+                }
+            }
+        };
         intervals.forEachRead(channelIds, judgedFrom, loadTo, sink);
         List<ChannelRun> withGaps = runs.stream().filter(run -> run.hasGaps(stored.get(run.channel.id()))).toList();
         if (withGaps.isEmpty()) {
@@ -255,19 +271,19 @@ public class VeeRunner {
      * treat their values — usually zeros — as outage, not consumption ({@link Slot#isOutage}).
      * Only in the judgement: the stored reads keep their quality.
      */
-    private static void flagOutages(List<ChannelRun> runs, Map<Long, Map<Instant, Slot>> stored,
+    private static void flagOutages(List<ChannelRun> runs, Map<Long, StoredSlots> stored,
             Map<Long, List<OutageRows.Interruption>> out) {
         if (out.isEmpty()) {
             return;
         }
         for (ChannelRun run : runs) {
             List<OutageRows.Interruption> interruptions = out.get(run.up.id());
-            Map<Instant, Slot> slots = stored.get(run.channel.id());
+            StoredSlots slots = stored.get(run.channel.id());
             if (interruptions == null || slots == null) {
                 continue;
             }
             java.time.Duration length = java.time.Duration.ofMinutes(run.channel.readingType().intervalMinutes());
-            slots.replaceAll((end, slot) -> inside(interruptions, end.minus(length), end) ? slot.asOutage() : slot);
+            slots.replaceAll(slot -> inside(interruptions, slot.end().minus(length), slot.end()) ? slot.asOutage() : slot);
         }
     }
 
@@ -332,23 +348,14 @@ public class VeeRunner {
         }
 
         /** Whether the channel's judged days miss a read (its stored reads of the batch given). */
-        boolean hasGaps(Map<Instant, Slot> reads) {
+        boolean hasGaps(StoredSlots reads) {
             Instant from = judgedFrom();
             Instant to = loadTo();
             int expected = 0;
             for (LocalDate day = judgement.from(); day.isBefore(judgement.to()); day = day.plusDays(1)) {
                 expected += IntervalSeries.expectedCount(up.timeZone(), channel.readingType().intervalMinutes(), day);
             }
-            if (reads == null) {
-                return expected > 0;
-            }
-            int present = 0;
-            for (Instant end : reads.keySet()) {
-                if (!end.isBefore(from) && end.isBefore(to)) {
-                    present++;
-                }
-            }
-            return present < expected;
+            return reads.countIn(from, to) < expected;
         }
 
         /** Whether an interval of the local day lies wholly inside one of the interruptions. */
@@ -366,7 +373,7 @@ public class VeeRunner {
          * Applies the rules to the channel's days, brings its exceptions of the range up to date and
          * returns the estimates for its gaps (the caller writes them).
          */
-        List<Estimate> judge(List<ConfiguredRule> rules, Map<Instant, Slot> stored, LikeDayTotals likeDays,
+        List<Estimate> judge(List<ConfiguredRule> rules, StoredSlots stored, LikeDayTotals likeDays,
                 List<VeeException> exceptionsOfBatch,
                 Tally tally, Instant now, HolidayCalendar holidays) {
             tally.channels++;
@@ -374,7 +381,10 @@ public class VeeRunner {
             LocalDate from = judgement.from();
             Instant loadFrom = loadFrom();
             Instant loadTo = loadTo();
-            IntervalSeries history = IntervalSeries.of(up.timeZone(), minutes, from.minusDays(HISTORY_DAYS), from, stored);
+            // Without raw history loaded (its like-day totals come from the daily totals), nothing of it is stored.
+            IntervalSeries history = likeDays != null
+                    ? IntervalSeries.empty(up.timeZone(), minutes, from.minusDays(HISTORY_DAYS), from)
+                    : IntervalSeries.of(up.timeZone(), minutes, from.minusDays(HISTORY_DAYS), from, stored);
             VeeContext context = new VeeContext(channel.id(), channel.readingType().unit(),
                     channel.readingType().flowDirection(),
                     IntervalSeries.of(up.timeZone(), minutes, from, judgement.to(), stored), history,

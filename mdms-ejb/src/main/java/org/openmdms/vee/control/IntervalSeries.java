@@ -5,11 +5,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.RandomAccess;
+import java.util.function.Function;
 
 /**
  * One channel's intervals over whole local days [firstDay, endDay), slot by slot in time order, with
@@ -39,21 +42,78 @@ public final class IntervalSeries {
      */
     public static IntervalSeries of(ZoneId zone, int intervalMinutes, LocalDate firstDay, LocalDate endDay,
             Map<Instant, Slot> stored) {
+        return of(zone, intervalMinutes, firstDay, endDay, stored::get);
+    }
+
+    /** As {@link #of(ZoneId, int, LocalDate, LocalDate, Map)}, from the reads VEE loaded for the channel. */
+    public static IntervalSeries of(ZoneId zone, int intervalMinutes, LocalDate firstDay, LocalDate endDay,
+            StoredSlots stored) {
+        return of(zone, intervalMinutes, firstDay, endDay, stored::at);
+    }
+
+    private static IntervalSeries of(ZoneId zone, int intervalMinutes, LocalDate firstDay, LocalDate endDay,
+            Function<Instant, Slot> stored) {
         if (intervalMinutes <= 0 || 1440 % intervalMinutes != 0) {
             throw new IllegalArgumentException("interval length must divide a day: " + intervalMinutes);
         }
         if (!endDay.isAfter(firstDay)) {
             throw new IllegalArgumentException("empty range " + firstDay + " to " + endDay);
         }
-        Duration step = Duration.ofMinutes(intervalMinutes);
-        Instant first = firstDay.atStartOfDay(zone).toInstant().plus(step);
-        Instant after = endDay.atStartOfDay(zone).toInstant().plus(step);
-        List<Slot> slots = new ArrayList<>();
-        for (Instant end = first; end.isBefore(after); end = end.plus(step)) {
-            Slot slot = stored.get(end);
+        long step = intervalMinutes * 60L;
+        long first = firstDay.atStartOfDay(zone).toInstant().getEpochSecond() + step;
+        long after = endDay.atStartOfDay(zone).toInstant().getEpochSecond() + step;
+        List<Slot> slots = new ArrayList<>((int) ((after - first) / step));
+        for (long second = first; second < after; second += step) {
+            Instant end = Instant.ofEpochSecond(second);
+            Slot slot = stored.apply(end);
             slots.add(slot == null ? Slot.missing(end) : slot);
         }
         return new IntervalSeries(zone, intervalMinutes, firstDay, endDay, slots);
+    }
+
+    /**
+     * The series of the local days [firstDay, endDay) with nothing stored: every slot missing. VEE
+     * judges most channels without their raw history (the like-day totals come from the daily
+     * totals), and four weeks of missing quarter-hours made one by one would cost more than judging
+     * the day itself; these slots are made only when asked for.
+     */
+    public static IntervalSeries empty(ZoneId zone, int intervalMinutes, LocalDate firstDay, LocalDate endDay) {
+        if (intervalMinutes <= 0 || 1440 % intervalMinutes != 0) {
+            throw new IllegalArgumentException("interval length must divide a day: " + intervalMinutes);
+        }
+        if (!endDay.isAfter(firstDay)) {
+            throw new IllegalArgumentException("empty range " + firstDay + " to " + endDay);
+        }
+        long step = intervalMinutes * 60L;
+        Instant first = firstDay.atStartOfDay(zone).toInstant().plusSeconds(step);
+        Instant after = endDay.atStartOfDay(zone).toInstant().plusSeconds(step);
+        int count = (int) ((after.getEpochSecond() - first.getEpochSecond()) / step);
+        return new IntervalSeries(zone, intervalMinutes, firstDay, endDay, new MissingSlots(first, step, count));
+    }
+
+    /** Missing slots every {@code step} seconds from {@code first}, made on demand. */
+    private static final class MissingSlots extends AbstractList<Slot> implements RandomAccess {
+
+        private final Instant first;
+        private final long step;
+        private final int size;
+
+        MissingSlots(Instant first, long step, int size) {
+            this.first = first;
+            this.step = step;
+            this.size = size;
+        }
+
+        @Override
+        public Slot get(int index) {
+            Objects.checkIndex(index, size);
+            return Slot.missing(first.plusSeconds(step * index));
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
     }
 
     public ZoneId zone() {

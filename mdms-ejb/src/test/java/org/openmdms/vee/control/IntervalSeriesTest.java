@@ -31,6 +31,22 @@ class IntervalSeriesTest {
     }
 
     @Test
+    void anEmptySeriesHasTheSameMissingSlotsAsOneOfNothingStoredOverBothDstChanges() {
+        for (int minutes : new int[] {15, 30, 60}) {
+            LocalDate from = LocalDate.of(2013, 3, 3);
+            LocalDate to = LocalDate.of(2013, 11, 2);
+            IntervalSeries empty = IntervalSeries.empty(LONDON, minutes, from, to);
+            IntervalSeries ofNothing = IntervalSeries.of(LONDON, minutes, from, to, Map.of());
+
+            assertEquals(ofNothing, empty);
+            assertEquals(ofNothing.slots().size(), empty.slots().size());
+            assertEquals(ofNothing.day(LocalDate.of(2013, 10, 27)), empty.day(LocalDate.of(2013, 10, 27)));
+            Instant end = ofNothing.slots().get(1000).end();
+            assertEquals(Slot.missing(end), empty.at(end));
+        }
+    }
+
+    @Test
     void anIntervalBelongsToTheDayInWhichItStarts() {
         Instant midnight = Instant.parse("2013-01-16T00:00:00Z");
         IntervalSeries series = IntervalSeries.of(LONDON, 30, LocalDate.of(2013, 1, 15), LocalDate.of(2013, 1, 17),

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyOut;
 
 /**
  * Interval store on PostgreSQL. New data — no interval of the chunk stored yet, which one index
@@ -71,35 +72,43 @@ public class PostgresIntervalStore extends JdbcIntervalStore {
         }
     }
 
-    /** {@code mdms.ingest.writers} (2): while one chunk's COPY keeps a database core busy, the next is mapped and sent. */
     /**
-     * One query for all channels (an array bind), the interval end as epoch seconds (a long is read
-     * far faster than a timestamp with time zone), streamed in fetches of 10 000 rows.
+     * One statement for all channels, read with {@code COPY (SELECT …) TO STDOUT} on the driver's own
+     * connection and parsed from its bytes ({@link CopiedReadRow}): the interval end as epoch seconds,
+     * the value, quality and source as text. COPY takes no bind parameters, so the channel ids (longs)
+     * and the two instants (ISO-8601 from {@link Instant#toString}) are written into the statement;
+     * nothing else is. Rows stream one by one, as a fetch size would.
      */
     @Override
     public void forEachRead(Collection<Long> channelIds, Instant from, Instant to, ReadSink sink) {
         if (channelIds.isEmpty()) {
             return;
         }
+        StringBuilder ids = new StringBuilder(channelIds.size() * 8).append("'{");
+        for (Long id : channelIds) {
+            ids.append(ids.length() > 2 ? "," : "").append(id.longValue());
+        }
+        ids.append("}'");
+        String query = "COPY (SELECT channel_id, CAST(EXTRACT(EPOCH FROM interval_end) AS BIGINT), read_value, quality,"
+                + " source FROM interval_read WHERE channel_id = ANY(CAST(" + ids + " AS BIGINT[]))"
+                + " AND interval_end >= CAST('" + from + "' AS TIMESTAMPTZ)"
+                + " AND interval_end < CAST('" + to + "' AS TIMESTAMPTZ)) TO STDOUT";
         inTransaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT channel_id, CAST(EXTRACT(EPOCH FROM interval_end) AS BIGINT),"
-                    + " read_value, quality, source FROM interval_read"
-                    + " WHERE channel_id = ANY(?) AND interval_end >= ? AND interval_end < ?")) {
-                s.setArray(1, c.createArrayOf("bigint", channelIds.toArray()));
-                s.setObject(2, utc(from));
-                s.setObject(3, utc(to));
-                s.setFetchSize(10_000);
-                try (java.sql.ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        sink.accept(r.getLong(1), Instant.ofEpochSecond(r.getLong(2)), r.getBigDecimal(3), r.getInt(4),
-                                org.openmdms.reading.entity.ReadSource.of(r.getString(5).charAt(0)));
-                    }
+            CopyOut copy = c.unwrap(PGConnection.class).getCopyAPI().copyOut(query);
+            try {
+                for (byte[] row = copy.readFromCopy(); row != null; row = copy.readFromCopy()) {
+                    CopiedReadRow.parse(row, sink);
+                }
+            } finally {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
                 }
             }
             return null;
         });
     }
 
+    /** {@code mdms.ingest.writers} (2): while one chunk's COPY keeps a database core busy, the next is mapped and sent. */
     @Override
     public int concurrentWriters() {
         return org.openmdms.config.Settings.ingestWriters();

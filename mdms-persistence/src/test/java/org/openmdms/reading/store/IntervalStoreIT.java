@@ -85,6 +85,39 @@ class IntervalStoreIT {
     }
 
     @Test
+    void forEachReadGivesTheCurrentValuesOfTheRangeAsReadsDoes() {
+        LocalDate day = LocalDate.of(2013, 1, 18);
+        List<IntervalRow> rows = day(day, "0.250", ReadSource.ACTUAL);
+        rows.set(3, new IntervalRow(channel, rows.get(3).intervalEnd(), new BigDecimal("-1.125"), Quality.POWER_OUTAGE,
+                ReadSource.ESTIMATED));
+        rows.set(4, new IntervalRow(channel, rows.get(4).intervalEnd(), new BigDecimal("123456789012.123456"),
+                Quality.VALID, ReadSource.ACTUAL));
+        store.write(rows, clocks, null);
+        Instant from = rows.get(2).intervalEnd();
+        Instant to = rows.get(40).intervalEnd();
+
+        List<StoredInterval> expected = store.reads(channel, from, to);
+        List<StoredInterval> streamed = new ArrayList<>();
+        store.forEachRead(List.of(channel, channel + 1_000_000), from, to, (id, end, value, quality, source) -> {
+            assertEquals(channel, id);
+            streamed.add(new StoredInterval(end, value, quality, source, 1, null));
+        });
+        streamed.sort(java.util.Comparator.comparing(StoredInterval::intervalEnd));
+
+        assertEquals(38, streamed.size());
+        for (int i = 0; i < expected.size(); i++) {
+            StoredInterval e = expected.get(i);
+            StoredInterval s = streamed.get(i);
+            assertEquals(e.intervalEnd(), s.intervalEnd());
+            assertEquals(e.value(), s.value(), "value and scale as the driver gives them");
+            assertEquals(e.quality(), s.quality());
+            assertEquals(e.source(), s.source());
+        }
+        assertEquals(0, new BigDecimal("-1.125").compareTo(streamed.get(1).value()));
+        assertEquals(Quality.POWER_OUTAGE, streamed.get(1).quality());
+    }
+
+    @Test
     void aDayArrivingInPartsAddsUpToTheSameDailyTotal() {
         LocalDate day = LocalDate.of(2013, 1, 16);
         List<IntervalRow> rows = day(day, "0.250", ReadSource.ACTUAL);

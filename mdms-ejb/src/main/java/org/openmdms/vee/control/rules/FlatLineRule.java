@@ -32,8 +32,7 @@ public final class FlatLineRule extends CatalogueRule {
         int shortest = Math.max(2, parameters.integer(INTERVALS));
         Severity severity = RuleSeverity.of(parameters);
         return Run.of(context.judged().slots(), slot -> slot.isMeasured() && slot.value().signum() != 0,
-                        (previous, next) -> previous.value().compareTo(next.value()) == 0).stream()
-                .filter(run -> run.length() >= shortest)
+                        (previous, next) -> previous.value().compareTo(next.value()) == 0, shortest).stream()
                 .map(run -> run.finding(ID, severity, "value " + run.max().toPlainString() + " repeated in "
                         + run.length() + " consecutive intervals", run.max(), BigDecimal.valueOf(shortest)))
                 .toList();

@@ -28,7 +28,7 @@ record Run(List<Slot> slots) {
 
     /** The maximal runs of consecutive slots that match, in time order. */
     static List<Run> of(List<Slot> slots, Predicate<Slot> matches) {
-        return of(slots, matches, (previous, next) -> true);
+        return of(slots, matches, (previous, next) -> true, 1);
     }
 
     /**
@@ -36,21 +36,34 @@ record Run(List<Slot> slots) {
      * before it (e.g. has the same value), in time order.
      */
     static List<Run> of(List<Slot> slots, Predicate<Slot> matches, BiPredicate<Slot, Slot> together) {
+        return of(slots, matches, together, 1);
+    }
+
+    /**
+     * As {@link #of(List, Predicate, BiPredicate)}, only the runs of at least {@code shortest} slots:
+     * a rule that reports long runs only (a flat line of 12 intervals) need not have every single
+     * matching slot made into a run of its own. A run is a stretch of the series, so it is kept as its
+     * first and last position until it is known to be long enough.
+     */
+    static List<Run> of(List<Slot> slots, Predicate<Slot> matches, BiPredicate<Slot, Slot> together, int shortest) {
         List<Run> runs = new ArrayList<>();
-        List<Slot> current = new ArrayList<>();
-        for (Slot slot : slots) {
-            boolean continues = matches.test(slot)
-                    && (current.isEmpty() || together.test(current.get(current.size() - 1), slot));
-            if (!continues && !current.isEmpty()) {
-                runs.add(new Run(current));
-                current = new ArrayList<>();
+        int start = -1;
+        for (int i = 0, n = slots.size(); i < n; i++) {
+            Slot slot = slots.get(i);
+            boolean match = matches.test(slot);
+            boolean continues = match && start >= 0 && together.test(slots.get(i - 1), slot);
+            if (!continues && start >= 0) {
+                if (i - start >= shortest) {
+                    runs.add(new Run(slots.subList(start, i)));
+                }
+                start = -1;
             }
-            if (matches.test(slot)) {
-                current.add(slot);
+            if (match && start < 0) {
+                start = i;
             }
         }
-        if (!current.isEmpty()) {
-            runs.add(new Run(current));
+        if (start >= 0 && slots.size() - start >= shortest) {
+            runs.add(new Run(slots.subList(start, slots.size())));
         }
         return runs;
     }

@@ -38,8 +38,8 @@ public final class ZeroConsumptionRule extends CatalogueRule {
         int interval = context.judged().intervalMinutes();
         int shortest = Math.max(1, (parameters.integer(MINUTES) + interval - 1) / interval);
         Severity severity = RuleSeverity.of(parameters);
-        return Run.of(context.judged().slots(), slot -> measuredZero(context, slot)).stream()
-                .filter(run -> run.length() >= shortest)
+        return Run.of(context.judged().slots(), slot -> measuredZero(context, slot), (previous, next) -> true, shortest)
+                .stream()
                 .map(run -> run.finding(ID, severity, "zero consumption for " + run.length() + " intervals ("
                         + run.length() * interval + " minutes)", BigDecimal.valueOf(run.length()),
                         BigDecimal.valueOf(shortest)))

@@ -34,6 +34,20 @@ class RunTest {
     }
 
     @Test
+    void onlyRunsOfTheShortestLengthOrMoreAreKeptAtTheEndToo() {
+        List<Run> runs = Run.of(slots, slot -> true,
+                (previous, next) -> previous.value() == null ? next.value() == null
+                        : next.value() != null && previous.value().compareTo(next.value()) == 0, 3);
+
+        // of 2, 3, 1, 4 (5..9 are 1 again after the 3), 2 missing, 35 ones, 1 missing: 3, 4 and 35 remain
+        assertEquals(List.of(3, 4, 35), runs.stream().map(Run::length).toList());
+        assertEquals(slots.get(46).end(), runs.get(2).lastEnd());
+        assertEquals(List.of(2, 3, 1, 4, 35), Run.of(slots, slot -> !slot.isMissing(),
+                (previous, next) -> previous.value().compareTo(next.value()) == 0, 1).stream()
+                .map(Run::length).toList());
+    }
+
+    @Test
     void aRunIsNeverEmpty() {
         assertThrows(IllegalArgumentException.class, () -> new Run(List.of()));
     }

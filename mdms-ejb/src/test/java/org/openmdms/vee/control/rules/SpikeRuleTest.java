@@ -39,6 +39,21 @@ class SpikeRuleTest {
         }
     }
 
+    @ParameterizedTest(name = "neighbours {0}, value {1}: {2} spike(s)")
+    @CsvSource({
+            "1.000001, 5.000005, 0", // exactly the limit, a millionth above a round number
+            "1.000001, 5.000006, 1", // one millionth above it
+            "1.000001, 5.000004, 0",
+            "0.333333, 1.666665, 0", // the limit in DECIMAL64 of a mean that is no round number
+            "0.333333, 1.666666, 1",
+            "123456.123456, 617280.617280, 0", // large values, at the limit
+            "123456.123456, 617280.617281, 1"})
+    void valuesAtTheLimitAreJudgedExactly(String base, String value, int spikes) {
+        SeriesBuilder series = SeriesBuilder.day("2013-01-15").all(base).actual(20, value);
+
+        assertEquals(spikes, check(rule, judging(series).build(), "floor", "0").size());
+    }
+
     @Test
     void theLimitIsFactorTimesTheMeanOfTheMeasuredNeighbours() {
         SeriesBuilder series = SeriesBuilder.day("2013-01-15").all("0.5").actual(19, "1.0").actual(20, "4.0");

@@ -1,0 +1,115 @@
+package org.openmdms.reading.store;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.openmdms.reading.entity.ReadSource;
+
+/**
+ * Parses one row of {@code COPY (SELECT channel_id, epoch seconds, read_value, quality, source) TO
+ * STDOUT} in PostgreSQL's text format — {@code 42\t1767226500\t0.125000\t0\tA} — straight from its
+ * bytes and hands it to a {@link IntervalStore.ReadSink}. VEE and billing load hundreds of thousands of
+ * reads per batch: through the container's JDBC wrapper every getter takes the managed connection's
+ * lock and the value goes through a string, about 3 µs per read; here a row is a few loops over its
+ * bytes. The value becomes the same {@link BigDecimal} the driver would give ({@code 0.125000}: unscaled
+ * 125000, scale 6), built from a long; a value of more than 18 digits goes through {@code new
+ * BigDecimal(String)}.
+ */
+final class CopiedReadRow {
+
+    private static final ReadSource[] SOURCES = new ReadSource[128];
+
+    static {
+        for (ReadSource source : ReadSource.values()) {
+            SOURCES[source.code()] = source;
+        }
+    }
+
+    private final byte[] row;
+    private int at;
+
+    private CopiedReadRow(byte[] row) {
+        this.row = row;
+    }
+
+    /** Parses the row (without or with its trailing newline) and passes it on. */
+    static void parse(byte[] row, IntervalStore.ReadSink sink) {
+        new CopiedReadRow(row).into(sink);
+    }
+
+    private void into(IntervalStore.ReadSink sink) {
+        long channel = longField();
+        long epochSecond = longField();
+        BigDecimal value = decimalField();
+        int quality = (int) longField();
+        if (at >= row.length || row[at] < 0 || SOURCES[row[at]] == null) {
+            throw malformed("source");
+        }
+        ReadSource source = SOURCES[row[at]];
+        sink.accept(channel, Instant.ofEpochSecond(epochSecond), value, quality, source);
+    }
+
+    /** A signed integer up to the next tab; the position moves past the tab. */
+    private long longField() {
+        boolean negative = at < row.length && row[at] == '-';
+        if (negative) {
+            at++;
+        }
+        int start = at;
+        long n = 0;
+        while (at < row.length && row[at] != '\t') {
+            int digit = row[at] - '0';
+            if (digit < 0 || digit > 9 || at - start >= 18) {
+                throw malformed("integer");
+            }
+            n = n * 10 + digit;
+            at++;
+        }
+        if (at == start || at >= row.length) {
+            throw malformed("integer");
+        }
+        at++;
+        return negative ? -n : n;
+    }
+
+    /** A NUMERIC in plain notation ({@code -12.500000}) up to the next tab; the position moves past the tab. */
+    private BigDecimal decimalField() {
+        int start = at;
+        boolean negative = row[at] == '-';
+        int i = negative ? at + 1 : at;
+        long unscaled = 0;
+        int digits = 0;
+        int scale = 0;
+        boolean point = false;
+        boolean plain = true;
+        for (; i < row.length && row[i] != '\t'; i++) {
+            byte b = row[i];
+            if (b == '.' && !point) {
+                point = true;
+            } else if (b >= '0' && b <= '9') {
+                if (++digits > 18) {
+                    plain = false;
+                }
+                unscaled = unscaled * 10 + (b - '0');
+                if (point) {
+                    scale++;
+                }
+            } else {
+                plain = false;
+            }
+        }
+        if (i >= row.length || digits == 0 && plain) {
+            throw malformed("value");
+        }
+        at = i + 1;
+        if (!plain) {
+            return new BigDecimal(new String(row, start, i - start, StandardCharsets.US_ASCII));
+        }
+        return BigDecimal.valueOf(negative ? -unscaled : unscaled, scale);
+    }
+
+    private IllegalStateException malformed(String field) {
+        return new IllegalStateException("Unexpected " + field + " in the COPY row '"
+                + new String(row, StandardCharsets.US_ASCII).strip() + "' at " + at);
+    }
+}
