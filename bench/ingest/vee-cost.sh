@@ -48,19 +48,6 @@ history=${HISTORY:-0}
 require_free_disk $(((rows + meters * history * 96) * 330 / 1024 + 2 * 1024 * 1024))
 
 server=""
-stop_server() {
-  [ -n "$server" ] || return 0
-  # run.sh forwards TERM to standalone.sh; the JVM is found by its own base folder, which is ours alone.
-  local jvm
-  jvm=$(pgrep -f -- "-Djboss.server.base.dir=$base( |$)" || true)
-  kill "$server" 2>/dev/null || true
-  [ -n "$jvm" ] && kill $jvm 2>/dev/null || true
-  for _ in $(seq 1 60); do
-    { kill -0 "$server" 2>/dev/null || { [ -n "$jvm" ] && kill -0 $jvm 2>/dev/null; }; } || break
-    sleep 1
-  done
-  server=""
-}
 cleanup() {
   set +e
   stop_server
@@ -89,16 +76,7 @@ measure() {
   createdb -h 127.0.0.1 -U postgres $db
   rm -rf "$base"
   echo "== starting the application with MDMS_VEE_ON_IMPORT=$vee (port offset $offset)"
-  MDMS_VEE_ON_IMPORT=$vee MDMS_BASE_DIR="$base" MDMS_DEMO=false MDMS_PORT_OFFSET=$offset \
-  MDMS_DB_URL=jdbc:postgresql://127.0.0.1:5432/$db MDMS_DB_USER=postgres \
-  MDMS_BOOTSTRAP_ADMIN_PASSWORD=bench-password MDMS_CMEP_ZONE=UTC \
-    bash "$root/mdms-ear/src/main/wildfly/run.sh" "$jboss_home" postgresql "$root/mdms-ear/target/drivers" \
-    > "$work/server-$vee.out" 2>&1 &
-  server=$!
-  until grep -q "OpenMDMS is running" "$work/server-$vee.out"; do
-    kill -0 "$server" 2>/dev/null || { tail -50 "$work/server-$vee.out"; exit 1; }
-    sleep 2
-  done
+  start_server "$work/server-$vee.out" MDMS_VEE_ON_IMPORT="$vee" MDMS_CMEP_ZONE=UTC
   curl -sf -u "$auth" -H 'Content-Type: text/csv' --data-binary @"$work/warm/registry.csv" \
     "$url/registry/import?source=bench-registry" > /dev/null
   echo "== warm-up: $((meters * 3 * 96)) reads of November 2025"
