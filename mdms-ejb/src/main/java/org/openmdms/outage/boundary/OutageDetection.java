@@ -79,9 +79,8 @@ public class OutageDetection {
             events.add(new PowerEvent(event.usagePointId(), event.occurredAt(), "POWER_RESTORE".equals(event.type())));
         }
         long t1 = System.nanoTime();
-        boolean kept = !memory.isEmpty();
         GridPicture grid = memory.picture(generation, now);
-        kept &= !grid.meters().isEmpty();
+        boolean fromMemory = !grid.meters().isEmpty(); // a picture read anew starts empty
         extend(memory, grid, usagePoints);
         long t2 = System.nanoTime();
         Detection detection = new OutageDetector(policy).detect(grid, events, now);
@@ -92,7 +91,6 @@ public class OutageDetection {
         memory.committed(store.advanceGeneration(generation));
         long t5 = System.nanoTime();
         // One line per step that had work (bench/outage sums them): what it did and where its time went.
-        boolean fromMemory = kept;
         LOG.info(() -> String.format("Outage detection: %d events, %d due, %d outages opened or changed in %d ms"
                 + " (queue %d, picture %d, detect %d, save %d, dequeue %d ms; picture of %d usage points, %s)",
                 queued.size(), due.size(), detection.outages().size(), ms(t0, t5), ms(t0, t1), ms(t1, t2), ms(t2, t3),

@@ -44,6 +44,8 @@ public class OutagePublisher {
     static final int MAX_ATTEMPTS = 8;
     /** Notices delivered and recorded together. */
     static final int BATCH = 500;
+    /** With a webhook, outcomes are recorded every this many notices. */
+    static final int WEBHOOK_RECORD_EVERY = 20;
     private static final Logger LOG = Logger.getLogger(OutagePublisher.class.getName());
 
     private final OnePass passes = new OnePass(this::deliverDue);
@@ -105,12 +107,20 @@ public class OutagePublisher {
                 topicError = "topic: " + e;
             }
         }
-        List<OutageRows.Delivery> outcomes = new ArrayList<>(due.size());
+        // With a webhook every notice waits for its POST (up to 10 s): record as we go, not at the end.
+        int recordEvery = webhookUrl == null ? BATCH : WEBHOOK_RECORD_EVERY;
+        List<OutageRows.Delivery> outcomes = new ArrayList<>();
         for (OutageRows.Notice notice : due) {
             outcomes.add(deliver(notice, notice.topicAt() != null ? notice.topicAt() : sentAt,
                     notice.topicAt() != null ? null : topicError, webhookUrl));
+            if (outcomes.size() == recordEvery) {
+                context.getBusinessObject(OutagePublisher.class).record(outcomes);
+                outcomes = new ArrayList<>();
+            }
         }
-        context.getBusinessObject(OutagePublisher.class).record(outcomes);
+        if (!outcomes.isEmpty()) {
+            context.getBusinessObject(OutagePublisher.class).record(outcomes);
+        }
     }
 
     /** Records the outcomes in a transaction of their own: one commit for the batch. */
