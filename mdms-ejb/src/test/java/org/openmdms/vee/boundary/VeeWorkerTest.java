@@ -55,25 +55,38 @@ class VeeWorkerTest {
     /** Usage points with the same days share a batch (one load of reads); other days go in batches of their own. */
     @Test
     void rangesOfTheSameDaysAreBatchedUpToTheLoadLimit() {
+        // Complete days: 30 channel days each (like days from the daily totals): 66 fit in 2 000.
+        List<List<VeeWorker.DueRange>> batches = VeeWorker.batches(due(80));
+
+        assertEquals(List.of(66, 14, 1), batches.stream().map(List::size).toList());
+        assertEquals("UP-0", batches.get(0).get(0).judgement().usagePoint());
+        assertEquals(LocalDate.of(2013, 1, 31), batches.get(1).get(13).judgement().to());
+        assertEquals(LocalDate.of(2013, 6, 2), batches.get(2).get(0).judgement().to());
+        assertEquals(30, batches.get(0).get(0).days().size());
+    }
+
+    /** A channel with a gap loads its raw history too (estimation needs it): 30 + 28 channel days. */
+    @Test
+    void aRangeWithAGapCountsItsHistoryInTheLoad() {
+        java.util.Map<String, List<PendingDay>> due = due(80, JAN_1.plusDays(3));
+
+        // 58 channel days each: 34 fit in 2 000, so 80 usage points make 3 batches.
+        assertEquals(List.of(34, 34, 12, 1), VeeWorker.batches(due).stream().map(List::size).toList());
+    }
+
+    /** {@code count} usage points with 30 due days each (incomplete on the days given), and one other. */
+    private static java.util.Map<String, List<PendingDay>> due(int count, LocalDate... incomplete) {
         java.util.Map<String, List<PendingDay>> due = new java.util.LinkedHashMap<>();
-        // 30 days + 28 of history = 58 channel days each: 34 fit in 2 000, so 80 usage points make 3 batches.
-        for (int i = 0; i < 80; i++) {
+        for (int i = 0; i < count; i++) {
             List<PendingDay> days = new ArrayList<>();
-            for (PendingDay d : days(i, 30)) {
+            for (PendingDay d : days(i, 30, incomplete)) {
                 days.add(new PendingDay(d.channelId(), d.day(), "UP-" + i, d.zone(), 30, d.queuedAt(), d.readCount()));
             }
             due.put("UP-" + i, days);
         }
         due.put("UP-other", List.of(new PendingDay(999, LocalDate.of(2013, 6, 1), "UP-other", "Europe/London", 30,
                 Instant.EPOCH, 48)));
-
-        List<List<VeeWorker.DueRange>> batches = VeeWorker.batches(due);
-
-        assertEquals(List.of(34, 34, 12, 1), batches.stream().map(List::size).toList());
-        assertEquals("UP-0", batches.get(0).get(0).judgement().usagePoint());
-        assertEquals(LocalDate.of(2013, 1, 31), batches.get(2).get(11).judgement().to());
-        assertEquals(LocalDate.of(2013, 6, 2), batches.get(3).get(0).judgement().to());
-        assertEquals(30, batches.get(0).get(0).days().size());
+        return due;
     }
 
     @Test
