@@ -34,6 +34,10 @@ public class OutageStore extends JdbcStore {
             + " o.started_at, o.detected_at, o.restored_at, o.updated_at, o.meters_served, o.meters_affected,"
             + " o.meters_out, o.parent_id, o.closed_by, o.version";
     private static final String ELECTRIC = "up.commodity = 'ELECTRIC'";
+    /** {@link #powerOf}, up to the condition on the usage point ids. */
+    private static final String POWER_OF = "SELECT up.id, up.feeder, up.transformer, p.state, p.off_at,"
+            + " p.last_event_at, p.outage_id FROM usage_point up LEFT JOIN usage_point_power p"
+            + " ON p.usage_point_id = up.id WHERE " + ELECTRIC + " AND up.id ";
 
     /** The increment of {@code outage_seq} (V15). */
     static final int ID_BLOCK = 50;
@@ -193,16 +197,12 @@ public class OutageStore extends JdbcStore {
     public List<OutageRows.Power> powerOf(Collection<Long> usagePointIds) {
         if (postgres && !usagePointIds.isEmpty()) {
             // One query with the ids as an array: a storm's step names 50 000 usage points (50 lists of 1 000).
-            return query("SELECT up.id, up.feeder, up.transformer, p.state, p.off_at, p.last_event_at, p.outage_id"
-                    + " FROM usage_point up LEFT JOIN usage_point_power p ON p.usage_point_id = up.id"
-                    + " WHERE " + ELECTRIC + " AND up.id = ANY(?)", s -> s.setArray(1,
+            return query(POWER_OF + "= ANY(?)", s -> s.setArray(1,
                             s.getConnection().createArrayOf("bigint", usagePointIds.toArray())), OutageStore::power);
         }
         List<OutageRows.Power> rows = new ArrayList<>();
         for (List<Long> part : inLists(usagePointIds)) {
-            rows.addAll(query("SELECT up.id, up.feeder, up.transformer, p.state, p.off_at, p.last_event_at, p.outage_id"
-                    + " FROM usage_point up LEFT JOIN usage_point_power p ON p.usage_point_id = up.id"
-                    + " WHERE " + ELECTRIC + " AND up.id IN (" + marks(part.size()) + ")",
+            rows.addAll(query(POWER_OF + "IN (" + marks(part.size()) + ")",
                     s -> bindIds(s, 1, part), OutageStore::power));
         }
         return rows;

@@ -7,11 +7,15 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.openmdms.meter.store.MeterPlacement;
 import org.openmdms.reading.entity.MeterEventType;
 
 /**
@@ -56,7 +60,7 @@ public class MeterEventStore extends JdbcStore {
             + " SELECT COUNT(*) FROM stored";
 
     /** The meters with these serial numbers and their installations: what a chunk's events are mapped with. */
-    public record EventMeters(Map<String, Long> meterIds, List<org.openmdms.meter.store.MeterPlacement> placements) {
+    public record EventMeters(Map<String, Long> meterIds, List<MeterPlacement> placements) {
     }
 
     private final boolean postgres;
@@ -86,12 +90,12 @@ public class MeterEventStore extends JdbcStore {
      * chunk's time in the server, and the database's too. Empty on other databases (the caller then
      * uses the registry's queries).
      */
-    public Optional<EventMeters> metersOf(java.util.Collection<String> serialNumbers) {
+    public Optional<EventMeters> metersOf(Collection<String> serialNumbers) {
         if (!postgres) {
             return Optional.empty();
         }
-        Map<String, Long> ids = new java.util.HashMap<>();
-        List<org.openmdms.meter.store.MeterPlacement> placements = new java.util.ArrayList<>();
+        Map<String, Long> ids = new HashMap<>();
+        List<MeterPlacement> placements = new ArrayList<>();
         if (serialNumbers.isEmpty()) {
             return Optional.of(new EventMeters(ids, placements));
         }
@@ -107,7 +111,7 @@ public class MeterEventStore extends JdbcStore {
                         ids.put(r.getString(1), r.getLong(2));
                         long usagePoint = r.getLong(3);
                         if (!r.wasNull()) {
-                            placements.add(new org.openmdms.meter.store.MeterPlacement(r.getString(1), usagePoint,
+                            placements.add(new MeterPlacement(r.getString(1), usagePoint,
                                     r.getString(4), r.getString(5), instant(r, 6), instant(r, 7)));
                         }
                     }
