@@ -272,11 +272,20 @@ class OutageBrowserIT {
         throw new AssertionError("no outage opened on T1 of " + feeder + " within 30 s");
     }
 
-    /** The board's row of the outage (whitespace collapsed), once shown. */
+    /**
+     * The board's row of the outage (whitespace collapsed), once shown. The board polls: a row found
+     * just before the poll replaces the table is stale by the time it is read, and is looked up again.
+     */
     private String boardRow(long id) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
-                "//tbody[@id='board:tabs:active_data']/tr[td//a[normalize-space(.)='#" + id + "']]"))).getText()
-                .replaceAll("\\s+", " ");
+        By row = By.xpath("//tbody[@id='board:tabs:active_data']/tr[td//a[normalize-space(.)='#" + id + "']]");
+        return wait.until(d -> {
+            try {
+                org.openqa.selenium.WebElement found = d.findElement(row);
+                return found.isDisplayed() ? found.getText().replaceAll("\\s+", " ") : null;
+            } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
+                return null;
+            }
+        });
     }
 
     /** This feeder's usage points drawn on the board's map with the mark, by code. */
