@@ -40,6 +40,7 @@ import org.openmdms.reading.store.ChannelClock;
 import org.openmdms.reading.store.EventRow;
 import org.openmdms.reading.store.IntervalRow;
 import org.openmdms.reading.store.IntervalStore;
+import org.openmdms.reading.store.LocalDays;
 import org.openmdms.reading.store.MeterEventStore;
 import org.openmdms.reading.store.PendingDayStore;
 import org.openmdms.reading.store.ReadingImportStore;
@@ -257,9 +258,21 @@ public class IntervalWriter {
     /** The local days of each channel the rows fall on (the day an interval starts in). */
     private static Map<Long, Set<LocalDate>> touchedDays(List<IntervalRow> rows, Map<Long, ChannelClock> clocks) {
         Map<Long, Set<LocalDate>> days = new HashMap<>();
+        LocalDays localDays = new LocalDays(clocks);
+        Set<LocalDate> ofChannel = null;
+        long lastChannel = Long.MIN_VALUE;
+        LocalDate lastDay = null;
         for (IntervalRow row : rows) {
-            days.computeIfAbsent(row.channelId(), id -> new java.util.TreeSet<>())
-                    .add(clocks.get(row.channelId()).localDayOf(row.intervalEnd()));
+            if (row.channelId() != lastChannel) {
+                ofChannel = days.computeIfAbsent(row.channelId(), id -> new java.util.TreeSet<>());
+                lastChannel = row.channelId();
+                lastDay = null;
+            }
+            LocalDate day = localDays.of(row.channelId(), row.intervalEnd());
+            if (day != lastDay) { // the same instance while the reads stay in one day
+                ofChannel.add(day);
+                lastDay = day;
+            }
         }
         return days;
     }

@@ -269,12 +269,16 @@ abstract class JdbcIntervalStore extends JdbcStore implements IntervalStore {
 
     private static List<DaySpan> dailySpans(Collection<IntervalRow> rows, Map<Long, ChannelClock> clocks) {
         Map<Long, Set<LocalDate>> touched = new LinkedHashMap<>();
+        LocalDays localDays = new LocalDays(clocks);
+        LocalDate lastDay = null;
+        long lastChannel = Long.MIN_VALUE;
         for (IntervalRow row : rows) {
-            ChannelClock clock = clocks.get(row.channelId());
-            if (clock == null) {
-                throw new IllegalArgumentException("No clock for channel " + row.channelId());
+            LocalDate day = localDays.of(row.channelId(), row.intervalEnd());
+            if (row.channelId() != lastChannel || !day.equals(lastDay)) {
+                touched.computeIfAbsent(row.channelId(), id -> new TreeSet<>()).add(day);
+                lastChannel = row.channelId();
+                lastDay = day;
             }
-            touched.computeIfAbsent(row.channelId(), id -> new TreeSet<>()).add(clock.localDayOf(row.intervalEnd()));
         }
         List<DaySpan> spans = new ArrayList<>();
         touched.forEach((channel, days) -> days.forEach(day -> spans.add(new DaySpan(channel, day,

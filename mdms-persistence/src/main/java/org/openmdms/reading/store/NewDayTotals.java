@@ -30,6 +30,12 @@ final class NewDayTotals {
                     max.compareTo(row.value()) >= 0 ? max : row.value(), outage + outage(row));
         }
 
+        /** Both shares of the same channel day together. */
+        Share plus(Share other) {
+            return new Share(channelId, day, total.add(other.total), count + other.count, estimated + other.estimated,
+                    edited + other.edited, max.compareTo(other.max) >= 0 ? max : other.max, outage + other.outage);
+        }
+
         private static int outage(IntervalRow row) {
             return Quality.has(row.quality(), Quality.POWER_OUTAGE) ? 1 : 0;
         }
@@ -45,17 +51,26 @@ final class NewDayTotals {
     static Collection<Share> of(Collection<IntervalRow> rows, Map<Long, ChannelClock> clocks) {
         Map<DayKey, Share> shares = new java.util.TreeMap<>(java.util.Comparator.comparingLong(DayKey::channelId)
                 .thenComparing(DayKey::day));
+        LocalDays days = new LocalDays(clocks);
+        // Consecutive rows of one channel day add up before they meet the map.
+        Share current = null;
         for (IntervalRow row : rows) {
-            ChannelClock clock = clocks.get(row.channelId());
-            if (clock == null) {
-                throw new IllegalArgumentException("No clock for channel " + row.channelId());
+            LocalDate day = days.of(row.channelId(), row.intervalEnd());
+            if (current != null && current.channelId() == row.channelId() && current.day().equals(day)) {
+                current = current.plus(row);
+                continue;
             }
-            LocalDate day = clock.localDayOf(row.intervalEnd());
-            shares.merge(new DayKey(row.channelId(), day),
-                    Share.of(row.channelId(), day, row),
-                    (existing, first) -> existing.plus(row));
+            add(shares, current);
+            current = Share.of(row.channelId(), day, row);
         }
+        add(shares, current);
         return shares.values();
+    }
+
+    private static void add(Map<DayKey, Share> shares, Share share) {
+        if (share != null) {
+            shares.merge(new DayKey(share.channelId(), share.day()), share, Share::plus);
+        }
     }
 
     private record DayKey(long channelId, LocalDate day) {
