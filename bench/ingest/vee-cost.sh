@@ -21,6 +21,9 @@
 # with VEE on, judges them), so that VEE's like-day checks find four weeks of history, as they do when
 # a head-end's daily file arrives. E.g. HISTORY=28 bench/ingest/vee-cost.sh 5000 1.
 #
+# PROFILE=1 records the VEE server with Java Flight Recorder from the measured upload until its queue is
+# empty (target/bench-vee-cost.jfr; `jfr print --events jdk.ExecutionSample` to read it).
+#
 # Needs: a built project in this checkout (mvn package -DskipTests: target/server, mdms-ear/target),
 # PostgreSQL 15+ at 127.0.0.1:5432 (user postgres, trust), python3, curl. Uses the database
 # mdms_bench_vee, port offset 250, target/bench-vee; checks free disk first and removes its files and
@@ -69,6 +72,16 @@ if [ "$history" -gt 0 ]; then
   python3 "$here/generate.py" "$meters" "$history" "$work/history" "$(date -u -d "2026-01-01 - $history days" +%F)"
 fi
 
+# CPU seconds so far as "JVM,machine": the server JVM's (utime + stime of /proc/$jvm/stat) and the whole
+# machine's busy time (/proc/stat: all but idle and iowait), which includes PostgreSQL's work. Wall
+# times swing 2x on a loaded machine; the CPU spent by the JVM is the steadier figure.
+cpu_now() {
+  local hz
+  hz=$(getconf CLK_TCK)
+  awk -v hz="$hz" 'NR==FNR { jvm = $14 + $15; next } /^cpu / { busy = $2 + $3 + $4 + $7 + $8 + $9 }
+    END { printf "%.2f,%.2f", jvm / hz, busy / hz }' "/proc/$jvm/stat" /proc/stat
+}
+
 # One import on a fresh database and server; VEE on import as given. Appends to $work/results.
 measure() {
   local vee=$1
@@ -98,14 +111,17 @@ measure() {
   local log_lines
   log_lines=$(wc -l < "$base/log/server.log")
   echo "== CMEP upload, VEE on import $vee"
-  local t0 t1 t2
-  t0=$(date +%s.%N)
+  if [ "${PROFILE:-0}" = 1 ] && [ "$vee" = true ]; then
+    jcmd "$jvm" JFR.start name=vee settings=profile > /dev/null
+  fi
+  local t0 t1 t2 c0 c1 c2
+  t0=$(date +%s.%N); c0=$(cpu_now)
   curl -sf -u "$auth" -H 'Content-Type: text/csv' --data-binary @"$work/reads.cmep" \
     "$url/readings/import?format=cmep&source=bench.cmep" > "$work/import-$vee.json" \
     || { echo "the upload failed; see $base/log/server.log" >&2; exit 1; }
-  t1=$(date +%s.%N)
+  t1=$(date +%s.%N); c1=$(cpu_now)
   echo "import: $(head -c 200 "$work/import-$vee.json")"
-  t2=$t1
+  t2=$t1; c2=$c1
   if [ "$vee" = true ]; then
     local queued
     while true; do
@@ -113,14 +129,18 @@ measure() {
       [ "$queued" -eq 0 ] && break
       sleep 0.2
     done
-    t2=$(date +%s.%N)
+    t2=$(date +%s.%N); c2=$(cpu_now)
+  fi
+  if [ "${PROFILE:-0}" = 1 ] && [ "$vee" = true ]; then
+    jcmd "$jvm" JFR.stop name=vee filename="$root/target/bench-vee-cost.jfr" > /dev/null
+    echo "   PROFILE=1: Java Flight Recorder of the upload and VEE pass in target/bench-vee-cost.jfr"
   fi
   tail -n +"$((log_lines + 1))" "$base/log/server.log" > "$work/log-$vee.txt"
   local stored estimates exceptions=0
   stored=$($psql -Atc "SELECT count(*) FROM interval_read WHERE source <> 'E' AND interval_end > '2026-01-01'")
   estimates=$($psql -Atc "SELECT count(*) FROM interval_read WHERE source = 'E'")
   exceptions=$($psql -Atc "SELECT count(*) FROM vee_exception" 2>/dev/null || echo 0)
-  echo "$vee $t0 $t1 $t2 $stored $estimates $exceptions" >> "$work/results"
+  echo "$vee $t0 $t1 $t2 $stored $estimates $exceptions $c0 $c1 $c2" >> "$work/results"
   stop_server
 }
 
@@ -130,10 +150,11 @@ measure true
 python3 - "$rows" "$work" <<'PY'
 import datetime as dt, re, sys, time
 rows, work = int(sys.argv[1]), sys.argv[2]
-res = {}
+res, cpu = {}, {}
 for line in open(f"{work}/results"):
-    vee, t0, t1, t2, stored, est, exc = line.split()
+    vee, t0, t1, t2, stored, est, exc, c0, c1, c2 = line.split()
     res[vee] = (float(t0), float(t1), float(t2), int(stored), int(est), int(exc))
+    cpu[vee] = [tuple(float(x) for x in c.split(",")) for c in (c0, c1, c2)]
 off_t0, off_t1, _, off_stored, _, _ = res["false"]
 on_t0, on_t1, on_t2, on_stored, on_est, on_exc = res["true"]
 ingest = off_t1 - off_t0
@@ -166,4 +187,11 @@ for p in passes:
 print(f"ratio (with VEE wall - ingest) / ingest        : {(wall_on - ingest) / ingest:6.2f}")
 print(f"ratio (with VEE wall - idle - ingest) / ingest : {(wall_on - idle - ingest) / ingest:6.2f}")
 print(f"ratio worker time / ingest                     : {worker / ingest:6.2f}   (target: VEE adds <= 0.20)")
+(off0, off1, _), (on0, on1, on2) = cpu["false"], cpu["true"]
+ingest_jvm, ingest_all = off1[0] - off0[0], off1[1] - off0[1]
+print(f"CPU, ingest (VEE off)      : JVM {ingest_jvm:6.1f} s, machine {ingest_all:6.1f} s")
+print(f"CPU, upload with VEE on    : JVM {on1[0] - on0[0]:6.1f} s, machine {on1[1] - on0[1]:6.1f} s")
+print(f"CPU, after the upload (VEE): JVM {on2[0] - on1[0]:6.1f} s, machine {on2[1] - on1[1]:6.1f} s")
+print(f"ratio CPU (with VEE - ingest) / ingest, JVM    : {(on2[0] - on0[0] - ingest_jvm) / ingest_jvm:6.2f}")
+print(f"ratio CPU (with VEE - ingest) / ingest, machine: {(on2[1] - on0[1] - ingest_all) / ingest_all:6.2f}")
 PY
