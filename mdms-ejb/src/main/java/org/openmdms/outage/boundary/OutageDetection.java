@@ -217,9 +217,11 @@ public class OutageDetection {
         store.saveOutages(outages.stream().filter(o -> o.transformer() != null).toList());
         store.insertMembers(added);
         store.saveMembers(changed);
-        // An interruption begun and ended in one detection is written once, ended.
+        // Only ended interruptions are stored: an open one is the usage point's power state (OUT since
+        // its last gasp, written below; V21) — in a storm, one row fewer per usage point out.
         Map<String, OutageRows.Interruption> interruptions = new java.util.LinkedHashMap<>();
-        detection.interruptions().forEach(i -> interruptions.put(i.usagePointId() + "@" + i.offAt(), row(i)));
+        detection.interruptions().stream().filter(i -> i.onAt() != null)
+                .forEach(i -> interruptions.put(i.usagePointId() + "@" + i.offAt(), row(i)));
         store.saveInterruptions(List.copyOf(interruptions.values()));
         store.savePower(detection.meters().stream().map(m -> new OutageRows.Power(m.usagePointId(), m.feeder(),
                 m.transformer(), m.state().name(), m.offAt(), m.lastEventAt(),

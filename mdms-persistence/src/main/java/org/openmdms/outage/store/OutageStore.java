@@ -647,28 +647,46 @@ public class OutageStore extends JdbcStore {
                 limit);
     }
 
-    /** The usage point's interruptions that overlap [from, to), in time order. */
+    /**
+     * The usage point's interruptions that overlap [from, to), in time order: the ended ones
+     * ({@code power_interruption}) and the open one of a usage point that is out (its power state,
+     * V21).
+     */
     public List<OutageRows.Interruption> interruptions(long usagePointId, Instant from, Instant to) {
         return query("SELECT usage_point_id, off_at, on_at, kind FROM power_interruption WHERE usage_point_id = ?"
-                + " AND off_at < ? AND (on_at IS NULL OR on_at > ?) ORDER BY off_at", s -> {
+                + " AND off_at < ? AND on_at > ?"
+                + " UNION ALL " + OPEN_INTERRUPTIONS + " AND usage_point_id = ? AND off_at < ? ORDER BY 2", s -> {
                     s.setLong(1, usagePointId);
                     s.setObject(2, utc(to));
                     s.setObject(3, utc(from));
+                    s.setLong(4, usagePointId);
+                    s.setObject(5, utc(to));
                 }, r -> new OutageRows.Interruption(r.getLong(1), instant(r, 2), instant(r, 3),
                         "MOMENTARY".equals(r.getString(4))));
     }
+
+    /**
+     * The interruptions that have not ended, as power_interruption's columns: a usage point out since
+     * its last gasp (V21: they are not stored as interruptions until the power restore ends them).
+     */
+    private static final String OPEN_INTERRUPTIONS = "SELECT usage_point_id, off_at,"
+            + " CAST(NULL AS TIMESTAMP WITH TIME ZONE) AS on_at, 'SUSTAINED' AS kind FROM usage_point_power"
+            + " WHERE state = 'OUT'";
 
     /** The sustained interruptions of the usage points that overlap [from, to), by usage point. */
     public Map<Long, List<OutageRows.Interruption>> sustained(Collection<Long> usagePointIds, Instant from,
             Instant to) {
         Map<Long, List<OutageRows.Interruption>> byUsagePoint = new HashMap<>();
         for (List<Long> part : inLists(usagePointIds)) {
-            query("SELECT usage_point_id, off_at, on_at FROM power_interruption WHERE kind = 'SUSTAINED'"
-                    + " AND usage_point_id IN (" + marks(part.size()) + ") AND off_at < ? AND (on_at IS NULL OR on_at > ?)"
-                    + " ORDER BY usage_point_id, off_at", s -> {
+            query("SELECT usage_point_id, off_at, on_at, kind FROM power_interruption WHERE kind = 'SUSTAINED'"
+                    + " AND usage_point_id IN (" + marks(part.size()) + ") AND off_at < ? AND on_at > ?"
+                    + " UNION ALL " + OPEN_INTERRUPTIONS + " AND usage_point_id IN (" + marks(part.size()) + ")"
+                    + " AND off_at < ? ORDER BY 1, 2", s -> {
                         int i = bindIds(s, 1, part);
                         s.setObject(i, utc(to));
                         s.setObject(i + 1, utc(from));
+                        i = bindIds(s, i + 2, part);
+                        s.setObject(i, utc(to));
                     }, r -> byUsagePoint.computeIfAbsent(r.getLong(1), id -> new ArrayList<>())
                             .add(new OutageRows.Interruption(r.getLong(1), instant(r, 2), instant(r, 3), false)));
         }

@@ -215,8 +215,7 @@ class OutageStoreIT {
         outages.saveMembers(List.of(new OutageRows.Member(feederId, b[1], off.plusSeconds(1), null)));
         outages.savePower(List.of(new OutageRows.Power(a[1], null, null, "OUT", off, off, transformerId),
                 new OutageRows.Power(b[1], null, null, "OUT", off.plusSeconds(1), off.plusSeconds(1), transformerId)), now);
-        outages.saveInterruptions(List.of(new OutageRows.Interruption(a[1], off, null, false),
-                new OutageRows.Interruption(b[1], off.plusSeconds(1), null, false)));
+        // No interruption rows while they are open: the power states above are the open interruptions (V21).
         outages.addNotices(List.of(new OutageRows.NewNotice(feederId, 1, "OPENED", "{\"f\":1}"),
                 new OutageRows.NewNotice(transformerId, 1, "OPENED", "{\"t\":1}")), false, now);
 
@@ -249,6 +248,15 @@ class OutageStoreIT {
         assertEquals(transformerId, power.get(b[1]).outageId());
         assertEquals(List.of(new OutageRows.Interruption(a[1], off, on, false)),
                 outages.interruptions(a[1], off.minusSeconds(1), on.plusSeconds(1)));
+        // b is still out: its open interruption is its power state.
+        assertEquals(List.of(new OutageRows.Interruption(b[1], off.plusSeconds(1), null, false)),
+                outages.interruptions(b[1], off.minusSeconds(1), on.plusSeconds(1)));
+        assertEquals(List.of(), outages.interruptions(b[1], T0, off));
+        assertEquals(java.util.Map.of(a[1], List.of(new OutageRows.Interruption(a[1], off, on, false)),
+                b[1], List.of(new OutageRows.Interruption(b[1], off.plusSeconds(1), null, false))),
+                outages.sustained(List.of(a[1], b[1]), off.minusSeconds(1), on.plusSeconds(1)));
+        assertEquals(java.util.Map.of(b[1], List.of(new OutageRows.Interruption(b[1], off.plusSeconds(1), null, false))),
+                outages.sustained(List.of(a[1], b[1]), on.plusSeconds(1), on.plusSeconds(2)));
         List<OutageRows.Notice> notices = outages.notices(transformerId);
         assertEquals(List.of("OPENED", "UPDATED"), notices.stream().map(OutageRows.Notice::kind).toList());
         assertEquals(List.of("NONE", "PENDING"), notices.stream().map(OutageRows.Notice::webhookStatus).toList());
