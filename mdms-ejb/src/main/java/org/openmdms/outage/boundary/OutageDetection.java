@@ -44,9 +44,10 @@ public class OutageDetection {
      * Events per step: one transaction absorbs a storm's worth of them. Each step rewrites every
      * outage it touches and publishes a notice for each (a storm spread over 5 000 transformers: all
      * of them, every step), and walks the whole picture: bench/outage's storm of 100 000 took 29 s in
-     * steps of 20 000 and 19 s in steps of 50 000.
+     * steps of 20 000 and 19 s in steps of 50 000; with up to 100 000, what queued while the step
+     * before ran is one step, not a full one and a small one that rewrites the same outages again.
      */
-    static final int BATCH = 50_000;
+    static final int BATCH = 100_000;
     private static final Logger LOG = Logger.getLogger(OutageDetection.class.getName());
 
     @Inject
@@ -67,7 +68,7 @@ public class OutageDetection {
         long generation = store.lockDetection();
         OutagePolicy policy = policy(store.policy());
         Instant now = Instant.now();
-        List<OutageRows.QueuedEvent> queued = store.queued(BATCH);
+        List<OutageRows.QueuedEvent> queued = store.take(BATCH);
         List<Long> due = store.pendingSince(now.minus(policy.momentary()), BATCH);
         if (queued.isEmpty() && due.isEmpty()) {
             return new Step(0, 0, 0, 0, 0, false);
@@ -87,12 +88,11 @@ public class OutageDetection {
         long t3 = System.nanoTime();
         save(detection, now, policy);
         long t4 = System.nanoTime();
-        store.dequeue(queued);
         memory.committed(store.advanceGeneration(generation));
         long t5 = System.nanoTime();
         // One line per step that had work (bench/outage sums them): what it did and where its time went.
         LOG.info(() -> String.format("Outage detection: %d events, %d due, %d outages opened or changed in %d ms"
-                + " (queue %d, picture %d, detect %d, save %d, dequeue %d ms; picture of %d usage points, %s)",
+                + " (queue %d, picture %d, detect %d, save %d, generation %d ms; picture of %d usage points, %s)",
                 queued.size(), due.size(), detection.outages().size(), ms(t0, t5), ms(t0, t1), ms(t1, t2), ms(t2, t3),
                 ms(t3, t4), ms(t4, t5), grid.meters().size(), fromMemory ? "extended" : "read anew"));
         return new Step(queued.size(), detection.applied(), detection.ignored(), detection.momentary(),
@@ -223,9 +223,16 @@ public class OutageDetection {
         detection.interruptions().stream().filter(i -> i.onAt() != null)
                 .forEach(i -> interruptions.put(i.usagePointId() + "@" + i.offAt(), row(i)));
         store.saveInterruptions(List.copyOf(interruptions.values()));
-        store.savePower(detection.meters().stream().map(m -> new OutageRows.Power(m.usagePointId(), m.feeder(),
-                m.transformer(), m.state().name(), m.offAt(), m.lastEventAt(),
-                m.outage() == null ? null : m.outage().id())).toList(), now);
+        List<OutageRows.Power> addedPower = new ArrayList<>();
+        List<OutageRows.Power> changedPower = new ArrayList<>();
+        for (MeterPower m : detection.meters()) {
+            (m.hasRow() ? changedPower : addedPower).add(new OutageRows.Power(m.usagePointId(), m.feeder(),
+                    m.transformer(), m.state().name(), m.offAt(), m.lastEventAt(),
+                    m.outage() == null ? null : m.outage().id()));
+        }
+        store.savePower(addedPower, changedPower, now);
+        // The picture is kept for the next step only if this transaction commits (else it is forgotten).
+        detection.meters().forEach(MeterPower::rowWritten);
         store.addNotices(detection.outages().stream().map(outage -> new OutageRows.NewNotice(outage.id(),
                 outage.version(), outage.change() == Outage.Change.NONE ? "UPDATED" : outage.change().name(),
                 OutageNotices.payload(outage, now))).toList(), policy.webhookUrl() != null, now);

@@ -20,6 +20,8 @@ public final class MeterPower {
     private Instant lastEventAt;
     private Outage outage;
     private boolean changed;
+    /** Whether its power state is stored (a usage point that reported a power event has one). */
+    private boolean hasRow;
 
     /**
      * @param transformer null when the registry gives none (the usage point then only counts on its feeder)
@@ -35,6 +37,7 @@ public final class MeterPower {
         this.state = state;
         this.offAt = offAt;
         this.lastEventAt = lastEventAt;
+        this.hasRow = lastEventAt != null;
     }
 
     /** A usage point that never reported a power event. */
@@ -80,6 +83,16 @@ public final class MeterPower {
     /** The smallest active outage it is out in (its transformer's, else its feeder's); null when none. */
     public Outage outage() {
         return outage;
+    }
+
+    /** Whether its power state is stored: a change is then an update, else an insert. */
+    public boolean hasRow() {
+        return hasRow;
+    }
+
+    /** Its power state was written (in the transaction that is committing the detection). */
+    public void rowWritten() {
+        hasRow = true;
     }
 
     public boolean isChanged() {
