@@ -15,10 +15,14 @@ require_free_disk() {
 # admin password bench-password). Arguments: the file for the server's output, then extra
 # environment as NAME=value (e.g. MDMS_VEE_ON_IMPORT=false). Waits until it is running (at most 10
 # minutes) and sets $server (the run.sh process) and $jvm (the server's JVM, for jcmd and jstat).
+#
+# HEAP (e.g. 2g) sets the server's heap (-Xms and -Xmx; WildFly's standalone.conf gives 64m-512m
+# otherwise, where production runs 2-4 GB, docs/operations.md).
 start_server() {
-  local out=$1 t=0 p
+  local out=$1 t=0 p sizing=()
   shift
-  env MDMS_BASE_DIR="$base" MDMS_DEMO=false MDMS_PORT_OFFSET="$offset" \
+  if [ -n "${HEAP:-}" ]; then sizing=(JBOSS_JAVA_SIZING="-Xms$HEAP -Xmx$HEAP"); fi
+  env "${sizing[@]}" MDMS_BASE_DIR="$base" MDMS_DEMO=false MDMS_PORT_OFFSET="$offset" \
     MDMS_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" MDMS_DB_USER=postgres \
     MDMS_BOOTSTRAP_ADMIN_PASSWORD=bench-password "$@" \
     bash "$root/mdms-ear/src/main/wildfly/run.sh" "$jboss_home" postgresql "$root/mdms-ear/target/drivers" \
@@ -50,4 +54,9 @@ stop_server() {
     sleep 1
   done
   server=""
+}
+
+# Seconds the server JVM ($jvm) has spent in garbage collection so far (jstat's GCT).
+gc_seconds() {
+  jstat -gc "$jvm" | awk 'NR==1 { for (i = 1; i <= NF; i++) if ($i == "GCT") c = i } NR==2 { print $c }'
 }

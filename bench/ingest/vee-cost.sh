@@ -21,6 +21,9 @@
 # with VEE on, judges them), so that VEE's like-day checks find four weeks of history, as they do when
 # a head-end's daily file arrives. E.g. HISTORY=28 bench/ingest/vee-cost.sh 5000 1.
 #
+# BATCH_LOG=1 turns on VeeRunner's per-batch timing (FINE, through jboss-cli) on the VEE server and sums
+# its phases over the measured pass.
+#
 # PROFILE=1 records the VEE server with Java Flight Recorder from the measured upload until its queue is
 # empty (target/bench-vee-cost.jfr; `jfr print --events jdk.ExecutionSample` to read it).
 #
@@ -110,6 +113,10 @@ measure() {
   sleep 5
   local log_lines
   log_lines=$(wc -l < "$base/log/server.log")
+  if [ "${BATCH_LOG:-0}" = 1 ] && [ "$vee" = true ]; then
+    "$jboss_home/bin/jboss-cli.sh" --connect --controller=127.0.0.1:$((9990 + offset)) \
+      --command="/subsystem=logging/logger=org.openmdms.vee.boundary.VeeRunner:add(level=FINE)" > /dev/null
+  fi
   echo "== CMEP upload, VEE on import $vee"
   if [ "${PROFILE:-0}" = 1 ] && [ "$vee" = true ]; then
     jcmd "$jvm" JFR.start name=vee settings=profile > /dev/null
@@ -187,6 +194,15 @@ for p in passes:
 print(f"ratio (with VEE wall - ingest) / ingest        : {(wall_on - ingest) / ingest:6.2f}")
 print(f"ratio (with VEE wall - idle - ingest) / ingest : {(wall_on - idle - ingest) / ingest:6.2f}")
 print(f"ratio worker time / ingest                     : {worker / ingest:6.2f}   (target: VEE adds <= 0.20)")
+# BATCH_LOG=1: "VEE batch of N usage points, C channels: lock and load A ms, partitions B ms, reads R ms, ..."
+phases = re.compile(r"VEE batch of (\d+) usage points, (\d+) channels: lock and load (\d+) ms, partitions (\d+) ms,"
+                    r" reads (\d+) ms, exceptions (\d+) ms, rules (\d+) ms, estimates (\d+) ms")
+batches = [tuple(int(x) for x in m.groups()) for m in map(phases.search, open(f"{work}/log-true.txt")) if m]
+if batches:
+    names = ["lock and load", "partitions", "reads", "exceptions", "rules", "estimates"]
+    sums = [sum(b[i + 2] for b in batches) for i in range(len(names))]
+    print(f"batches: {len(batches)} ({sum(b[0] for b in batches):,} usage points); summed over both lanes: "
+          + ", ".join(f"{n} {v / 1000:.2f} s" for n, v in zip(names, sums)))
 (off0, off1, _), (on0, on1, on2) = cpu["false"], cpu["true"]
 ingest_jvm, ingest_all = off1[0] - off0[0], off1[1] - off0[1]
 print(f"CPU, ingest (VEE off)      : JVM {ingest_jvm:6.1f} s, machine {ingest_all:6.1f} s")

@@ -12,7 +12,7 @@
 # SENDERS (concurrent REST senders, 4), BATCH (events per request, 1000); QUERY=0 skips steps 2-4
 # (the storm alone, on an empty meter_event); STORMS (which of the storms of step 6, default "a b c";
 # "b" needs "a"); REGISTRY_CACHE=1 (keep the registry of step 1 in target/ and restore it next time);
-# PROFILE=1 (a Java Flight Recorder file of the server during storm (a), target/bench-outage-storm-a.jfr);
+# HEAP (the server's heap, e.g. 2g; bench/lib.sh); PROFILE=1 (a Java Flight Recorder file of the server during storm (a), target/bench-outage-storm-a.jfr);
 # WARMUP (last gasps and restores on the quiet feeders before storm (a), default 10000; 0 for none).
 #
 #   1. The packaged application is started on a fresh database mdms_bench_outage (PostgreSQL, port
@@ -379,24 +379,40 @@ detector_time() {
 import re, sys
 steps, ev, due, ms, parts = 0, 0, 0, 0, [0] * 5
 for l in sys.stdin:
-    m = re.search(r"Outage detection: (\d+) events, (\d+) due, (\d+) outages opened or changed in (\d+) ms \(queue (\d+), picture (\d+), detect (\d+), save (\d+), dequeue (\d+) ms", l)
+    m = re.search(r"Outage detection: (\d+) events, (\d+) due, (\d+) outages opened or changed in (\d+) ms \(queue (\d+), picture (\d+), detect (\d+), save (\d+), (?:dequeue|generation) (\d+) ms", l)
     if m:
         g = list(map(int, m.groups()))
         steps += 1; ev += g[0]; due += g[1]; ms += g[3]
         parts = [a + b for a, b in zip(parts, g[4:])]
-print(f"detector: {steps} steps, {ev} events, {due} due, {ms / 1000:.2f} s (lock+queue {parts[0] / 1000:.2f}, picture {parts[1] / 1000:.2f}, detect {parts[2] / 1000:.2f}, save {parts[3] / 1000:.2f}, dequeue {parts[4] / 1000:.2f} s)")'
+print(f"detector: {steps} steps, {ev} events, {due} due, {ms / 1000:.2f} s (lock+queue {parts[0] / 1000:.2f}, picture {parts[1] / 1000:.2f}, detect {parts[2] / 1000:.2f}, save {parts[3] / 1000:.2f}, dequeue or generation {parts[4] / 1000:.2f} s)")'
+}
+# The detector's steps after line $1 of the server log, one line each, timed from the storm's start $2
+# (epoch seconds): when each step ended and what it did.
+detector_steps() {
+  tail -n +"$1" "$base/log/server.log" | python3 -c '
+import datetime, re, sys, time
+t0 = float(sys.argv[1])
+for l in sys.stdin:
+    m = re.search(r"^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d),(\d{3}).*Outage detection: (\d+) events, (\d+) due, (\d+) outages opened or changed in (\d+) ms \((.*)\)", l)
+    if m:
+        end = time.mktime(datetime.datetime.strptime(m.group(1), "%Y-%m-%d %H:%M:%S").timetuple()) + int(m.group(2)) / 1000
+        ms = int(m.group(6))
+        print(f"       step +{end - ms / 1000 - t0:6.2f} .. +{end - t0:6.2f} s: {m.group(3)} events, {m.group(5)} outages, {ms} ms ({m.group(7)})")' "$2"
 }
 log_line() { wc -l < "$base/log/server.log"; }
 
 run_storm() {
-  local label=$1 tsv=$2 kind=$3 expect=$4 from
+  local label=$1 tsv=$2 kind=$3 expect=$4 from gc0
   from=$(( $(log_line) + 1 ))
   echo "   storm $label: $(wc -l < "$tsv") $kind events, $senders senders x requests of $batch"
+  gc0=$(gc_seconds)
   python3 "$here/storm.py" "$url" "$auth" "$db" "$tsv" "$kind" "$label" "$expect" "$senders" "$batch" > "$work/storm-$label.out"
+  echo "     server GC during the storm: $(awk -v a="$gc0" -v b="$(gc_seconds)" 'BEGIN { printf "%.2f", b - a }') s (heap ${HEAP:-of standalone.conf, 64m-512m})"
   sleep 1
   echo "$label $(cat "$work/storm-$label.out") $(detector_time "$from")" >> "$work/storms"
   echo "     $(cat "$work/storm-$label.out")"
   echo "     $(detector_time "$from")"
+  detector_steps "$from" "$(sed -n 's/.*t0=\([0-9.]*\).*/\1/p' "$work/storm-$label.out")"
   echo "     outages: $($psql -Atc "SELECT string_agg(outage_level || ' ' || state || ' ' || n, ', ') FROM (SELECT outage_level, state, count(*) n FROM outage GROUP BY 1, 2 ORDER BY 1, 2) x")"
 }
 
