@@ -377,7 +377,7 @@ abstract class JdbcIntervalStore extends JdbcStore implements IntervalStore {
             + " edited_count, max_value, outage_count FROM daily_channel_reading";
 
     private static DailyReading dailyReading(ResultSet r) throws SQLException {
-        return new DailyReading(r.getLong(1), r.getDate(2).toLocalDate(), r.getBigDecimal(3), r.getInt(4), r.getInt(5),
+        return new DailyReading(r.getLong(1), localDate(r, 2), r.getBigDecimal(3), r.getInt(4), r.getInt(5),
                 r.getInt(6), r.getBigDecimal(7), r.getInt(8));
     }
 

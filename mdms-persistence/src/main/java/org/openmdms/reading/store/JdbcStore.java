@@ -72,6 +72,14 @@ public abstract class JdbcStore {
         return value == null ? null : value.toInstant();
     }
 
+    /**
+     * A DATE column as a local day, without {@code getDate}'s detour through a {@code Calendar} in
+     * the JVM's zone (VEE reads thousands of daily totals per batch).
+     */
+    protected static java.time.LocalDate localDate(ResultSet r, int column) throws SQLException {
+        return r.getObject(column, java.time.LocalDate.class);
+    }
+
     protected static void update(Connection c, String sql, Object... parameters) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {

@@ -59,7 +59,7 @@ public class PendingDayStore extends JdbcStore {
                 + " JOIN usage_point up ON up.id = ch.usage_point_id"
                 + " LEFT JOIN daily_channel_reading d ON d.channel_id = p.channel_id AND d.local_day = p.local_day"
                 + " ORDER BY p.queued_at, p.channel_id, p.local_day", s -> { },
-                r -> new PendingDay(r.getLong(1), r.getDate(2).toLocalDate(), r.getString(3), r.getString(4),
+                r -> new PendingDay(r.getLong(1), localDate(r, 2), r.getString(3), r.getString(4),
                         r.getInt(5), instant(r, 6), r.getInt(7)), limit);
     }
 
