@@ -413,23 +413,24 @@ run_storm() {
   echo "     $(cat "$work/storm-$label.out")"
   echo "     $(detector_time "$from")"
   detector_steps "$from" "$(sed -n 's/.*t0=\([0-9.]*\).*/\1/p' "$work/storm-$label.out")"
-  echo "     outages: $($psql -Atc "SELECT string_agg(outage_level || ' ' || state || ' ' || n, ', ') FROM (SELECT outage_level, state, count(*) n FROM outage GROUP BY 1, 2 ORDER BY 1, 2) x")"
+  echo "     outages: $($psql -Atc "SELECT string_agg(outage_level || ' ' || state || ' ' || n || ' (' || a || ' meters affected, ' || o || ' out)', ', ') FROM (SELECT outage_level, state, count(*) n, sum(meters_affected) a, sum(meters_out) o FROM outage GROUP BY 1, 2 ORDER BY 1, 2) x")"
 }
 
 # Warm-up: a production server has run detection before a storm; a fresh one compiles its code
 # during the first steps (a 20 000-event step took 10 s cold, 4 s warm). WARMUP (default 10 000)
-# last gasps of the usage points after the storm's (the quiet feeders F100...), then their restores,
-# sent the same way and waited for, before storm (a).
+# last gasps of the usage points after the storm's (the quiet feeders F100...), shuffled and sent in
+# requests of a fifth of them (so that, as in a storm, outages open over several steps and later
+# last gasps join them), then their restores, waited for, before storm (a).
 warmup=${WARMUP:-10000}
 [ $((storm + warmup)) -le "$ups" ] || warmup=0
 if [ "$warmup" -gt 0 ]; then
   echo "== warm-up: $warmup last gasps and their restores on the feeders the storm leaves quiet"
   python3 -c "import sys; s, w = int(sys.argv[1]), int(sys.argv[2]); print('\n'.join(f'BM{m:07d}' for m in range(s, s + w)))" \
-    "$storm" "$warmup" > "$work/warm-order"
+    "$storm" "$warmup" | shuf --random-source=<(yes) > "$work/warm-order"
   storm_events "$(date -u -d '-3 minutes' +%FT%TZ)" 60 "$work/warm-a.tsv" "$work/warm-order"
-  run_storm warm-a "$work/warm-a.tsv" LAST_GASP "open=$(( (warmup + 999) / 1000 + (warmup + 19) / 20 ))"
+  batch=$(( (warmup + 4) / 5 )) run_storm warm-a "$work/warm-a.tsv" LAST_GASP "open=$(( (warmup + 999) / 1000 + (warmup + 19) / 20 ))"
   storm_events "$(date -u -d '-30 seconds' +%FT%TZ)" 30 "$work/warm-b.tsv" "$work/warm-order"
-  run_storm warm-b "$work/warm-b.tsv" POWER_RESTORE "active=0"
+  batch=$(( (warmup + 4) / 5 )) run_storm warm-b "$work/warm-b.tsv" POWER_RESTORE "active=0"
 fi
 
 storms_wanted=${STORMS:-a b c}

@@ -2,7 +2,9 @@ package org.openmdms.outage.boundary;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import org.openmdms.outage.control.GridPicture;
 
@@ -33,6 +35,8 @@ public final class GridMemory {
     private final Set<String> feeders = new HashSet<>();
     /** Usage points asked for that are not on the grid (not electric, or unknown): not asked again. */
     private final Set<Long> offGrid = new HashSet<>();
+    /** One instance of each feeder and transformer name: the detector compares devices by their names per usage point. */
+    private final Map<String, String> names = new HashMap<>();
     private long generation = -1;
     private Instant readAt;
 
@@ -45,6 +49,7 @@ public final class GridMemory {
             grid = new GridPicture();
             feeders.clear();
             offGrid.clear();
+            names.clear();
             readAt = now;
         }
         return grid;
@@ -57,6 +62,15 @@ public final class GridMemory {
 
     Set<Long> offGrid() {
         return offGrid;
+    }
+
+    /**
+     * The one instance of a feeder or transformer name in this picture (null stays null): names read
+     * per row are equal but distinct strings, and the detector's maps by device compare them for
+     * every usage point of a storm; the same instance compares at once.
+     */
+    String name(String name) {
+        return name == null ? null : names.computeIfAbsent(name, n -> n);
     }
 
     /** The step that extended and changed the picture committed, leaving this generation. */

@@ -155,7 +155,7 @@ public class OutageDetection {
         Set<String> feeders = new HashSet<>();
         Set<Long> found = new HashSet<>();
         for (OutageRows.Power row : store.powerOf(unseen)) {
-            grid.meter(meterPower(row));
+            grid.meter(meterPower(memory, row));
             found.add(row.usagePointId());
             if (row.feeder() != null && !memory.feeders().contains(row.feeder())) {
                 feeders.add(row.feeder());
@@ -165,10 +165,11 @@ public class OutageDetection {
         if (feeders.isEmpty()) {
             return;
         }
-        store.notOn(feeders).forEach(row -> grid.meter(meterPower(row)));
+        store.notOn(feeders).forEach(row -> grid.meter(meterPower(memory, row)));
         store.served(feeders).forEach((key, count) -> {
             int slash = key.indexOf('/');
-            grid.served(slash < 0 ? Device.feeder(key) : new Device(key.substring(0, slash), key.substring(slash + 1)),
+            grid.served(slash < 0 ? Device.feeder(memory.name(key))
+                    : new Device(memory.name(key.substring(0, slash)), memory.name(key.substring(slash + 1))),
                     count);
         });
         List<OutageRows.Outage> active = store.activeOn(feeders);
@@ -178,7 +179,7 @@ public class OutageDetection {
                     new Outage.Member(member.usagePointId(), member.offAt(), member.onAt()));
         }
         for (OutageRows.Outage row : active) {
-            grid.outage(new Outage(row.id(), new Device(row.feeder(), row.transformer()),
+            grid.outage(new Outage(row.id(), new Device(memory.name(row.feeder()), memory.name(row.transformer())),
                     OutageState.valueOf(row.state()), row.startedAt(), row.detectedAt(), row.restoredAt(), row.served(),
                     members.getOrDefault(row.id(), Map.of()), row.parentId(), row.version()));
         }
@@ -186,9 +187,9 @@ public class OutageDetection {
         grid.linkParents();
     }
 
-    private static MeterPower meterPower(OutageRows.Power row) {
-        return new MeterPower(row.usagePointId(), row.feeder(), row.transformer(), PowerState.valueOf(row.state()),
-                row.offAt(), row.lastEventAt());
+    private static MeterPower meterPower(GridMemory memory, OutageRows.Power row) {
+        return new MeterPower(row.usagePointId(), memory.name(row.feeder()), memory.name(row.transformer()),
+                PowerState.valueOf(row.state()), row.offAt(), row.lastEventAt());
     }
 
     private void save(Detection detection, Instant now, OutagePolicy policy) {

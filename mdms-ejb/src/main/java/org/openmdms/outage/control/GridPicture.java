@@ -2,10 +2,13 @@ package org.openmdms.outage.control;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What the detector needs to know about the part of the grid a batch of events touches: the usage
@@ -15,14 +18,70 @@ import java.util.Map;
 public final class GridPicture {
 
     private final Map<Long, MeterPower> meters = new LinkedHashMap<>();
+    /**
+     * The usage points a detection must look at besides those its events name: pending ones (to
+     * confirm), and those out that are not yet in an active outage on each of their devices (to join
+     * or open one). The others — on, or out and counted in their outages — change only through an
+     * event of their own, so a storm's later steps do not walk the 100 000 usage points already out.
+     */
+    private final Set<MeterPower> unsettled = new HashSet<>();
+    /** The usage points the last detection looked at: their change flags are reset by the next one. */
+    private List<MeterPower> lastWorked = List.of();
     private final Map<Device, Integer> served = new HashMap<>();
     private final List<Outage> outages = new ArrayList<>();
     /** The same outages by device, in the same order: the detector asks per usage point (a storm: 100 000 times). */
     private final Map<Device, List<Outage>> byDevice = new HashMap<>();
 
     public GridPicture meter(MeterPower meter) {
-        meters.putIfAbsent(meter.usagePointId(), meter);
+        if (meters.putIfAbsent(meter.usagePointId(), meter) == null) {
+            meter.position(meters.size());
+            if (meter.state() != PowerState.ON) {
+                unsettled.add(meter);
+            }
+        }
         return this;
+    }
+
+    /**
+     * The usage points one detection works on: the unsettled ones and those of its events, in the
+     * order they came into the picture (so that a detection is the same as over every usage point).
+     */
+    List<MeterPower> working(List<PowerEvent> events) {
+        Set<MeterPower> working = new HashSet<>(unsettled);
+        for (PowerEvent event : events) {
+            MeterPower meter = meters.get(event.usagePointId());
+            if (meter != null) {
+                working.add(meter);
+            }
+        }
+        List<MeterPower> ordered = new ArrayList<>(working);
+        ordered.sort(Comparator.comparingInt(MeterPower::position));
+        return ordered;
+    }
+
+    /** After a detection over {@code worked}: which of them are still unsettled. */
+    void worked(List<MeterPower> worked) {
+        for (MeterPower meter : worked) {
+            if (meter.state() == PowerState.PENDING || meter.state() == PowerState.OUT && !counted(meter)) {
+                unsettled.add(meter);
+            } else {
+                unsettled.remove(meter);
+            }
+        }
+        lastWorked = worked;
+    }
+
+    /** Whether a usage point that is out is in the active outage of each of its devices. */
+    private boolean counted(MeterPower meter) {
+        for (Device device : new Device[] {meter.transformerDevice(), meter.feederDevice()}) {
+            if (device != null) {
+                Outage outage = activeOn(device);
+                if (outage == null || !outage.has(meter.usagePointId())) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     public GridPicture served(Device device, int usagePoints) {
@@ -70,9 +129,9 @@ public final class GridPicture {
         return null;
     }
 
-    /** Forgets what earlier detections changed. */
+    /** Forgets what earlier detections changed (only usage points they worked on can have changed). */
     void unchanged() {
-        meters.values().forEach(MeterPower::unchanged);
+        lastWorked.forEach(MeterPower::unchanged);
         outages.forEach(Outage::unchanged);
     }
 

@@ -20,6 +20,8 @@ public final class MeterPower {
     private Instant lastEventAt;
     private Outage outage;
     private boolean changed;
+    /** Its place in the picture: the order the detector goes through usage points in. */
+    private int position;
     /** Whether its power state is stored (a usage point that reported a power event has one). */
     private boolean hasRow;
 
@@ -83,6 +85,14 @@ public final class MeterPower {
     /** The smallest active outage it is out in (its transformer's, else its feeder's); null when none. */
     public Outage outage() {
         return outage;
+    }
+
+    int position() {
+        return position;
+    }
+
+    void position(int position) {
+        this.position = position;
     }
 
     /** Whether its power state is stored: a change is then an update, else an insert. */

@@ -42,14 +42,17 @@ public final class OutageDetector {
 
     public Detection detect(GridPicture grid, List<PowerEvent> events, Instant now) {
         grid.unchanged();
+        // Usage points that are on, or out and counted in their outages, can change only through an
+        // event of their own: the detection works on the events' usage points and the unsettled ones.
+        List<MeterPower> working = grid.working(events);
         Detection detection = new Detection();
         List<PowerEvent> ordered = new ArrayList<>(events);
         ordered.sort(PowerEvent.IN_TIME);
         for (PowerEvent event : ordered) {
-            apply(grid, event, now, detection);
+            apply(grid, working, event, now, detection);
         }
-        group(grid, now, now, detection);
-        for (MeterPower meter : grid.meters()) {
+        group(grid, working, now, now, detection);
+        for (MeterPower meter : working) {
             if (meter.state() == PowerState.OUT) {
                 meter.outage(smallestOutageOf(grid, meter));
             }
@@ -63,6 +66,7 @@ public final class OutageDetector {
                 detection.outage(outage);
             }
         }
+        grid.worked(working);
         return detection;
     }
 
@@ -105,15 +109,16 @@ public final class OutageDetector {
      * Confirms the last gasps that are at least the momentary time before {@code at} and groups the
      * usage points that are out into outages, detected {@code now}.
      */
-    private void group(GridPicture grid, Instant at, Instant now, Detection detection) {
-        confirm(grid, at, detection);
-        join(grid);
-        open(grid, now, OutageLevel.TRANSFORMER);
-        open(grid, now, OutageLevel.FEEDER);
-        join(grid);
+    private void group(GridPicture grid, List<MeterPower> working, Instant at, Instant now, Detection detection) {
+        confirm(working, at, detection);
+        join(grid, working);
+        open(grid, working, now, OutageLevel.TRANSFORMER);
+        open(grid, working, now, OutageLevel.FEEDER);
+        join(grid, working);
     }
 
-    private void apply(GridPicture grid, PowerEvent event, Instant now, Detection detection) {
+    private void apply(GridPicture grid, List<MeterPower> working, PowerEvent event, Instant now,
+            Detection detection) {
         MeterPower meter = grid.meter(event.usagePointId());
         if (meter == null || meter.lastEventAt() != null && !event.at().isAfter(meter.lastEventAt())) {
             detection.countIgnored();
@@ -133,7 +138,7 @@ public final class OutageDetector {
                     && !meter.offAt().plus(policy.momentary()).isAfter(event.at())) {
                 // A batch that holds both the last gasps and the restores (a head-end that caught up):
                 // the usage points were out before this restore, so they count in outages first.
-                group(grid, event.at(), now, detection);
+                group(grid, working, event.at(), now, detection);
             }
             restore(grid, meter, event.at(), detection);
             detection.countApplied();
@@ -156,8 +161,8 @@ public final class OutageDetector {
         meter.restore();
     }
 
-    private void confirm(GridPicture grid, Instant now, Detection detection) {
-        for (MeterPower meter : grid.meters()) {
+    private void confirm(List<MeterPower> working, Instant now, Detection detection) {
+        for (MeterPower meter : working) {
             if (meter.state() == PowerState.PENDING && !meter.offAt().plus(policy.momentary()).isAfter(now)) {
                 meter.goOut();
                 detection.interruption(new Interruption(meter.usagePointId(), meter.offAt(), null, false));
@@ -165,8 +170,8 @@ public final class OutageDetector {
         }
     }
 
-    private void join(GridPicture grid) {
-        for (MeterPower meter : grid.meters()) {
+    private void join(GridPicture grid, List<MeterPower> working) {
+        for (MeterPower meter : working) {
             if (meter.state() != PowerState.OUT) {
                 continue;
             }
@@ -180,9 +185,9 @@ public final class OutageDetector {
         }
     }
 
-    private void open(GridPicture grid, Instant now, OutageLevel level) {
+    private void open(GridPicture grid, List<MeterPower> working, Instant now, OutageLevel level) {
         Map<Device, List<MeterPower>> candidates = new LinkedHashMap<>();
-        for (MeterPower meter : grid.meters()) {
+        for (MeterPower meter : working) {
             Device device = level == OutageLevel.TRANSFORMER ? meter.transformerDevice() : meter.feederDevice();
             if (meter.state() == PowerState.OUT && device != null && grid.activeOn(device) == null) {
                 candidates.computeIfAbsent(device, d -> new ArrayList<>()).add(meter);
