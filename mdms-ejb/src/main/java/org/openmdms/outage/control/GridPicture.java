@@ -1,14 +1,12 @@
 package org.openmdms.outage.control;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * What the detector needs to know about the part of the grid a batch of events touches: the usage
@@ -24,7 +22,9 @@ public final class GridPicture {
      * or open one). The others — on, or out and counted in their outages — change only through an
      * event of their own, so a storm's later steps do not walk the 100 000 usage points already out.
      */
-    private final Set<MeterPower> unsettled = new HashSet<>();
+    private final BitSet unsettled = new BitSet();
+    /** The usage points by their position in the picture (their order). */
+    private final List<MeterPower> byPosition = new ArrayList<>();
     /** The usage points the last detection looked at: their change flags are reset by the next one. */
     private List<MeterPower> lastWorked = List.of();
     private final Map<Device, Integer> served = new HashMap<>();
@@ -34,9 +34,10 @@ public final class GridPicture {
 
     public GridPicture meter(MeterPower meter) {
         if (meters.putIfAbsent(meter.usagePointId(), meter) == null) {
-            meter.position(meters.size());
+            meter.position(byPosition.size());
+            byPosition.add(meter);
             if (meter.state() != PowerState.ON) {
-                unsettled.add(meter);
+                unsettled.set(meter.position());
             }
         }
         return this;
@@ -47,26 +48,25 @@ public final class GridPicture {
      * order they came into the picture (so that a detection is the same as over every usage point).
      */
     List<MeterPower> working(List<PowerEvent> events) {
-        Set<MeterPower> working = new HashSet<>(unsettled);
+        BitSet working = (BitSet) unsettled.clone();
         for (PowerEvent event : events) {
             MeterPower meter = meters.get(event.usagePointId());
             if (meter != null) {
-                working.add(meter);
+                working.set(meter.position());
             }
         }
-        List<MeterPower> ordered = new ArrayList<>(working);
-        ordered.sort(Comparator.comparingInt(MeterPower::position));
+        List<MeterPower> ordered = new ArrayList<>(working.cardinality());
+        for (int i = working.nextSetBit(0); i >= 0; i = working.nextSetBit(i + 1)) {
+            ordered.add(byPosition.get(i));
+        }
         return ordered;
     }
 
     /** After a detection over {@code worked}: which of them are still unsettled. */
     void worked(List<MeterPower> worked) {
         for (MeterPower meter : worked) {
-            if (meter.state() == PowerState.PENDING || meter.state() == PowerState.OUT && !counted(meter)) {
-                unsettled.add(meter);
-            } else {
-                unsettled.remove(meter);
-            }
+            unsettled.set(meter.position(),
+                    meter.state() == PowerState.PENDING || meter.state() == PowerState.OUT && !counted(meter));
         }
         lastWorked = worked;
     }
