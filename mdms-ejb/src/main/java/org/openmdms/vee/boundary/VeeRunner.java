@@ -245,6 +245,8 @@ public class VeeRunner {
         for (DailyReading day : intervals.daily(fromTotals.stream().map(run -> run.channel.id()).toList(), from, to)) {
             daily.computeIfAbsent(day.channelId(), c -> new ArrayList<>()).add(day);
         }
+        // Intervals per local day, by zone and length: the same 28 days for every channel of the batch.
+        Map<String, Integer> expected = new HashMap<>();
         for (ChannelRun run : fromTotals) {
             List<OutageRows.Interruption> interruptions = out.getOrDefault(run.up.id(), List.of());
             List<LikeDayTotals.DayTotal> days = new ArrayList<>();
@@ -254,9 +256,11 @@ public class VeeRunner {
                         || !day.day().isBefore(run.judgement.from())) {
                     continue;
                 }
+                int minutes = run.channel.readingType().intervalMinutes();
+                int intervals = expected.computeIfAbsent(run.up.timeZone().getId() + "/" + minutes + "/" + day.day(),
+                        k -> IntervalSeries.expectedCount(run.up.timeZone(), minutes, day.day()));
                 days.add(new LikeDayTotals.DayTotal(day.day(), day.total(), day.readCount(), day.estimatedCount(),
-                        day.outageCount(), IntervalSeries.expectedCount(run.up.timeZone(),
-                        run.channel.readingType().intervalMinutes(), day.day())));
+                        day.outageCount(), intervals));
                 if (run.interrupted(day.day(), interruptions)) {
                     interrupted.add(day.day());
                 }

@@ -62,8 +62,12 @@ public class VeeWorker {
 
     /** Channel days (judged and history together) one batch may load: about 190 000 quarter-hours. */
     static final int BATCH_CHANNEL_DAYS = 2_000;
-    /** Usage points one batch may lock. */
-    static final int BATCH_USAGE_POINTS = 100;
+    /**
+     * Usage points one batch may lock. A daily file's batches are one day per usage point, so this,
+     * not the load, sets their size: each batch pays its own lock, queries and commit (a daily file
+     * of 2 000 meters was 20 batches of 100; bench/ingest/vee-cost.sh BATCH_LOG=1).
+     */
+    static final int BATCH_USAGE_POINTS = 250;
 
     private final OnePass passes = new OnePass(this::judgeOnce);
 
