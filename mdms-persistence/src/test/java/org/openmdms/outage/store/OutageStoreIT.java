@@ -342,6 +342,13 @@ class OutageStoreIT {
         assertEquals(List.of(new OutageRows.QueuedEvent(a[1], old.plusSeconds(95), "POWER_RESTORE")), queuedAt(a[1]));
         assertEquals(List.of(new OutageRows.QueuedEvent(a[1], old.plusSeconds(95), "POWER_RESTORE")), outages.take(1));
         assertEquals(List.of(), queuedAt(a[1]));
+        // Fewer queued than asked for: all of them, oldest first.
+        events.write(List.of(new EventRow(a[0], a[1], MeterEventType.LAST_GASP, old.plusSeconds(200), null),
+                new EventRow(a[0], a[1], MeterEventType.POWER_RESTORE, old.plusSeconds(300), null)), null);
+        List<OutageRows.QueuedEvent> all = outages.take(1_000_000);
+        assertEquals(List.of(new OutageRows.QueuedEvent(a[1], old.plusSeconds(200), "LAST_GASP"),
+                new OutageRows.QueuedEvent(a[1], old.plusSeconds(300), "POWER_RESTORE")), all.subList(0, 2));
+        assertEquals(List.of(), queuedAt(a[1]));
     }
 
     @Test
