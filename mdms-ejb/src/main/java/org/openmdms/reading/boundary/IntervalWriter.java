@@ -232,7 +232,7 @@ public class IntervalWriter {
         }
         long mapped = System.nanoTime();
         if (Settings.veeOnImport()) {
-            pendingDays.queue(touchedDays(rows, clocks));
+            pendingDays.queue(LocalDays.byChannel(rows, clocks));
         }
         WriteResult written = store.write(rows, clocks, importId)
                 .plus(registers.write(registerRows, importId))
@@ -253,28 +253,6 @@ public class IntervalWriter {
                     refused.json()));
         }
         return written;
-    }
-
-    /** The local days of each channel the rows fall on (the day an interval starts in). */
-    private static Map<Long, Set<LocalDate>> touchedDays(List<IntervalRow> rows, Map<Long, ChannelClock> clocks) {
-        Map<Long, Set<LocalDate>> days = new HashMap<>();
-        LocalDays localDays = new LocalDays(clocks);
-        Set<LocalDate> ofChannel = null;
-        long lastChannel = Long.MIN_VALUE;
-        LocalDate lastDay = null;
-        for (IntervalRow row : rows) {
-            if (row.channelId() != lastChannel) {
-                ofChannel = days.computeIfAbsent(row.channelId(), id -> new java.util.TreeSet<>());
-                lastChannel = row.channelId();
-                lastDay = null;
-            }
-            LocalDate day = localDays.of(row.channelId(), row.intervalEnd());
-            if (day != lastDay) { // the same instance while the reads stay in one day
-                ofChannel.add(day);
-                lastDay = day;
-            }
-        }
-        return days;
     }
 
     /** The import's refused records that can be reprocessed and were not yet, in line order. */

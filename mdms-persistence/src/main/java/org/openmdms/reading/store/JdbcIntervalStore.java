@@ -17,8 +17,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.openmdms.reading.entity.ReadSource;
@@ -268,20 +266,8 @@ abstract class JdbcIntervalStore extends JdbcStore implements IntervalStore {
     }
 
     private static List<DaySpan> dailySpans(Collection<IntervalRow> rows, Map<Long, ChannelClock> clocks) {
-        Map<Long, Set<LocalDate>> touched = new LinkedHashMap<>();
-        LocalDays localDays = new LocalDays(clocks);
-        LocalDate lastDay = null;
-        long lastChannel = Long.MIN_VALUE;
-        for (IntervalRow row : rows) {
-            LocalDate day = localDays.of(row.channelId(), row.intervalEnd());
-            if (row.channelId() != lastChannel || !day.equals(lastDay)) {
-                touched.computeIfAbsent(row.channelId(), id -> new TreeSet<>()).add(day);
-                lastChannel = row.channelId();
-                lastDay = day;
-            }
-        }
         List<DaySpan> spans = new ArrayList<>();
-        touched.forEach((channel, days) -> days.forEach(day -> spans.add(new DaySpan(channel, day,
+        LocalDays.byChannel(rows, clocks).forEach((channel, days) -> days.forEach(day -> spans.add(new DaySpan(channel, day,
                 clocks.get(channel).firstEndOf(day), clocks.get(channel).endsBefore(day)))));
         return spans;
     }

@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -30,14 +29,14 @@ public class PendingDayStore extends JdbcStore {
     }
 
     /** Queues the days of the channels (joins the caller's transaction); a day already queued keeps its place. */
-    public void queue(Map<Long, Set<LocalDate>> daysByChannel) {
+    public void queue(Map<Long, ? extends Collection<LocalDate>> daysByChannel) {
         if (daysByChannel.isEmpty()) {
             return;
         }
         Timestamp now = Timestamp.from(Instant.now());
         inTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement(insert)) {
-                for (Map.Entry<Long, Set<LocalDate>> channel : daysByChannel.entrySet()) {
+                for (Map.Entry<Long, ? extends Collection<LocalDate>> channel : daysByChannel.entrySet()) {
                     for (LocalDate day : channel.getValue()) {
                         s.setLong(1, channel.getKey());
                         s.setDate(2, Date.valueOf(day));
