@@ -246,7 +246,7 @@ public class VeeRunner {
             daily.computeIfAbsent(day.channelId(), c -> new ArrayList<>()).add(day);
         }
         // Intervals per local day, by zone and length: the same 28 days for every channel of the batch.
-        Map<String, Integer> expected = new HashMap<>();
+        Map<ZonedDayKind, Integer> expected = new HashMap<>();
         for (ChannelRun run : fromTotals) {
             List<OutageRows.Interruption> interruptions = out.getOrDefault(run.up.id(), List.of());
             List<LikeDayTotals.DayTotal> days = new ArrayList<>();
@@ -257,8 +257,8 @@ public class VeeRunner {
                     continue;
                 }
                 int minutes = run.channel.readingType().intervalMinutes();
-                int intervals = expected.computeIfAbsent(run.up.timeZone().getId() + "/" + minutes + "/" + day.day(),
-                        k -> IntervalSeries.expectedCount(run.up.timeZone(), minutes, day.day()));
+                int intervals = expected.computeIfAbsent(new ZonedDayKind(run.up.timeZone(), minutes, day.day()),
+                        k -> IntervalSeries.expectedCount(k.zone(), k.intervalMinutes(), k.day()));
                 days.add(new LikeDayTotals.DayTotal(day.day(), day.total(), day.readCount(), day.estimatedCount(),
                         day.outageCount(), intervals));
                 if (run.interrupted(day.day(), interruptions)) {
@@ -298,6 +298,10 @@ public class VeeRunner {
             }
         }
         return false;
+    }
+
+    /** A local day in a zone, cut into intervals of a length: how many it holds depends on nothing else. */
+    private record ZonedDayKind(java.time.ZoneId zone, int intervalMinutes, LocalDate day) {
     }
 
     /** One usage point's local days [from, to) to judge. */

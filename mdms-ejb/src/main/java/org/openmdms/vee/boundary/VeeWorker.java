@@ -135,7 +135,7 @@ public class VeeWorker {
         Instant queuedBefore = now.minusSeconds(Settings.veeImportYieldSeconds());
         for (PendingDay day : days) {
             ZoneId zone = ZoneId.of(day.zone());
-            boolean complete = day.readCount() >= IntervalSeries.expectedCount(zone, day.intervalMinutes(), day.day());
+            boolean complete = complete(day);
             boolean late = day.day().plusDays(1).atStartOfDay(zone).toInstant().plusSeconds(deadlineSeconds)
                     .isBefore(now);
             boolean waitedEnough = !importsRunning || day.queuedAt().isBefore(queuedBefore);
@@ -144,6 +144,11 @@ public class VeeWorker {
             }
         }
         return due;
+    }
+
+    /** Whether the queued day holds all its intervals (46, 48 or 50 half-hours in London). */
+    static boolean complete(PendingDay day) {
+        return day.readCount() >= IntervalSeries.expectedCount(ZoneId.of(day.zone()), day.intervalMinutes(), day.day());
     }
 
     /** A usage point's due days within one range of days it is judged over. */
@@ -159,9 +164,7 @@ public class VeeWorker {
             long judged = java.time.temporal.ChronoUnit.DAYS.between(judgement.from(), judgement.to());
             Map<Long, Boolean> gapByChannel = new LinkedHashMap<>();
             for (PendingDay day : days) {
-                boolean gap = day.readCount() < IntervalSeries.expectedCount(ZoneId.of(day.zone()),
-                        day.intervalMinutes(), day.day());
-                gapByChannel.merge(day.channelId(), gap, Boolean::logicalOr);
+                gapByChannel.merge(day.channelId(), !complete(day), Boolean::logicalOr);
             }
             long load = 0;
             for (boolean gap : gapByChannel.values()) {
@@ -254,7 +257,7 @@ public class VeeWorker {
         Map<LocalDate, Set<Long>> completeChannels = new HashMap<>();
         for (PendingDay day : days) {
             channels.add(day.channelId());
-            if (day.readCount() >= IntervalSeries.expectedCount(ZoneId.of(day.zone()), day.intervalMinutes(), day.day())) {
+            if (complete(day)) {
                 completeChannels.computeIfAbsent(day.day(), d -> new HashSet<>()).add(day.channelId());
             }
         }
