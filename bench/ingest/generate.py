@@ -9,7 +9,7 @@
 
 Daily load shapes: a residential double hump (morning, evening) or a commercial plateau, scaled per
 meter, with noise, a few zero runs (outages) and spikes, so that the data looks like real AMI data.
-Deterministic (seeded). Usage: generate.py METERS DAYS OUTDIR [START=2026-01-01]
+Deterministic (seeded). Usage: generate.py METERS DAYS OUTDIR [START=2026-01-01] [SEED=2013]
 """
 import datetime as dt
 import math
@@ -29,7 +29,7 @@ def main():
     meters, days, out = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
     start = dt.date.fromisoformat(sys.argv[4]) if len(sys.argv) > 4 else dt.date(2026, 1, 1)
     os.makedirs(out, exist_ok=True)
-    rnd = random.Random(2013)
+    rnd = random.Random(int(sys.argv[5]) if len(sys.argv) > 5 else 2013)
     with open(os.path.join(out, "registry.csv"), "w") as reg:
         reg.write("usage_point_id,commodity,customer_class,time_zone,meter_serial,installed_from,channels\n")
         for m in range(meters):

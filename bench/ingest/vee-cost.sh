@@ -1,31 +1,40 @@
 #!/usr/bin/env bash
-# What VEE adds to ingest (run by hand, never in CI). In one run on the same PostgreSQL, the same CMEP
-# file (generate.py) is imported twice, each time into a fresh database by a freshly started server:
+# What VEE adds to ingest (run by hand, never in CI). One server on one PostgreSQL database imports the
+# same meters' CMEP files (generate.py), one period after another, in rounds: in each round one file
+# with VEE on import off, then the next period's file with it on, switched between uploads with the
+# system property mdms.vee.on-import (jboss-cli):
 #
-#   1. VEE on import disabled (MDMS_VEE_ON_IMPORT=false): the upload's time is the ingest time;
-#   2. VEE on import enabled (the default): the upload's time, then the time until the VEE worker has
-#      emptied its queue (vee_pending_day, polled every 0.2 s).
+#   off: the upload's time is the ingest time;
+#   on:  the upload's time, then the time until the VEE worker has emptied its queue (vee_pending_day,
+#        polled every 0.2 s).
 #
-# Before the measured upload, each server imports a warm-up file of the same meters (3 days of
-# November 2025) and, with VEE on, lets the worker judge it: both runs are then measured on a warm JVM,
-# as a production server is.
+# Round 0 is a warm-up and is not reported: it compiles the import and VEE paths before anything is
+# measured, as they are on a production server that imports every day. Measuring each setting on a
+# freshly started server, after a smaller warm-up, as this script did until 2026-11-29, left the JIT
+# compiler busy during the measured pass (JFR: hot read-parsing methods still interpreted, C2 compiling
+# the import path again), and the same upload took 3.7-12 s of the JVM's CPU from run to run.
 #
-# The worker runs every 10 s (and at the end of a file import), so the wall time of (2) includes up to 10 s of scheduling granularity
-# after the upload; the script therefore also sums the worker's own per-pass times from the server
-# log ("VEE judged N channel days of U usage points in R ranges and B batches, M ms") and reports both.
+# Every period is DAYS days of the same meters with its own seed, so VEE's like days find different
+# days; each VEE-on period has the periods before it as history (daily totals).
 #
-#   bench/ingest/vee-cost.sh [METERS=500] [DAYS=30]      (rows = METERS x DAYS x 96)
+# The worker runs every 10 s and at the end of a file import; the script also sums the worker's own
+# per-pass times from the server log ("VEE judged N channel days of U usage points in R ranges and B
+# batches, M ms") and reports both.
 #
-# HISTORY=N (default 0) measures the steady state of daily files instead of a backfill: before the
-# measured upload, each server imports N days of the same meters just before the measured days (and,
-# with VEE on, judges them), so that VEE's like-day checks find four weeks of history, as they do when
-# a head-end's daily file arrives. E.g. HISTORY=28 bench/ingest/vee-cost.sh 5000 1.
+#   bench/ingest/vee-cost.sh [METERS=500] [DAYS=30]      (reads per upload = METERS x DAYS x 96)
 #
-# BATCH_LOG=1 turns on VeeRunner's per-batch timing (FINE, through jboss-cli) on the VEE server and sums
-# its phases over the measured pass.
+# ROUNDS=N (default 3) measured rounds after the warm-up; the figures are the medians over them. Odd
+# rounds upload with VEE on first, even ones with it off first.
 #
-# PROFILE=1 records the VEE server with Java Flight Recorder from the measured upload until its queue is
-# empty (target/bench-vee-cost.jfr; `jfr print --events jdk.ExecutionSample` to read it).
+# HISTORY=N (default 0) imports N days before the first round, with VEE on, and judges them: with DAYS=1
+# this measures the steady state of daily files, where VEE's like-day checks find four weeks of history.
+# E.g. HISTORY=28 bench/ingest/vee-cost.sh 2000 1.
+#
+# BATCH_LOG=1 turns on VeeRunner's per-batch timing (FINE) and sums its phases over the measured passes,
+# and the import's per-chunk timing (IntervalWriter at FINE), summed per upload.
+#
+# PROFILE=1 records the server with Java Flight Recorder over the last round
+# (target/bench-vee-cost.jfr; `jfr print --events jdk.ExecutionSample` to read it).
 #
 # Needs: a built project in this checkout (mvn package -DskipTests: target/server, mdms-ear/target),
 # PostgreSQL 15+ at 127.0.0.1:5432 (user postgres, trust), python3, curl. Uses the database
@@ -35,6 +44,8 @@ set -euo pipefail
 
 meters=${1:-500}
 days=${2:-30}
+rounds=${ROUNDS:-3}
+history=${HISTORY:-0}
 rows=$((meters * days * 96))
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -45,13 +56,13 @@ db=mdms_bench_vee
 offset=250
 url=http://127.0.0.1:$((8080 + offset))/mdms/api
 auth=admin:bench-password
+cli="$jboss_home/bin/jboss-cli.sh --connect --controller=127.0.0.1:$((9990 + offset))"
 psql="psql -h 127.0.0.1 -U postgres -d $db -q -v ON_ERROR_STOP=1"
+uploads=$((2 * (rounds + 1)))
 
-# About 330 bytes per read in the files and the database, twice (VEE's estimates and exceptions are
-# small next to the reads), plus headroom.
+# About 330 bytes per read in the files and the database, plus headroom.
 . "$root/bench/lib.sh"
-history=${HISTORY:-0}
-require_free_disk $(((rows + meters * history * 96) * 330 / 1024 + 2 * 1024 * 1024))
+require_free_disk $(((rows * uploads + meters * history * 96) * 330 / 1024 + 2 * 1024 * 1024))
 
 server=""
 cleanup() {
@@ -62,22 +73,24 @@ cleanup() {
 }
 trap cleanup EXIT
 
-echo "== generating $meters meters x $days days = $rows reads"
-python3 "$here/generate.py" "$meters" "$days" "$work"
-# The warm-up: the same meters, 3 days in November 2025 (outside the measured days and their 28 days of
-# history), with a registry that installs the meters from October 2025 — imported first in both
-# settings so that the JIT has compiled the import and VEE paths before the measured upload.
-mkdir -p "$work/warm"
-python3 "$here/generate.py" "$meters" 3 "$work/warm" 2025-11-01
+# The periods: the history (if any), then one period of DAYS days per upload, from 2026-01-01 on.
+first=$(date -u -d "2026-01-01 - $history days" +%F)
+echo "== generating $uploads uploads of $meters meters x $days days = $rows reads each, from $first"
 if [ "$history" -gt 0 ]; then
-  # The measured days start on generate.py's default, 2026-01-01; the history ends the day before.
-  mkdir -p "$work/history"
-  python3 "$here/generate.py" "$meters" "$history" "$work/history" "$(date -u -d "2026-01-01 - $history days" +%F)"
+  python3 "$here/generate.py" "$meters" "$history" "$work/history" "$first" 1999
 fi
+for k in $(seq 0 $((uploads - 1))); do
+  python3 "$here/generate.py" "$meters" "$days" "$work/p$k" "$(date -u -d "2026-01-01 + $((k * days)) days" +%F)" \
+    $((2013 + k)) &
+done
+wait
+rm -f "$work"/*/floor.tsv
+# The registry of the earliest period installs the meters 30 days before it.
+registry=$work/p0/registry.csv
+[ "$history" -gt 0 ] && registry=$work/history/registry.csv
 
 # CPU seconds so far as "JVM,machine": the server JVM's (utime + stime of /proc/$jvm/stat) and the whole
-# machine's busy time (/proc/stat: all but idle and iowait), which includes PostgreSQL's work. Wall
-# times swing 2x on a loaded machine; the CPU spent by the JVM is the steadier figure.
+# machine's busy time (/proc/stat: all but idle and iowait), which includes PostgreSQL's work.
 cpu_now() {
   local hz
   hz=$(getconf CLK_TCK)
@@ -85,129 +98,160 @@ cpu_now() {
     END { printf "%.2f,%.2f", jvm / hz, busy / hz }' "/proc/$jvm/stat" /proc/stat
 }
 
-# One import on a fresh database and server; VEE on import as given. Appends to $work/results.
-measure() {
-  local vee=$1
-  dropdb -h 127.0.0.1 -U postgres --if-exists --force $db
-  createdb -h 127.0.0.1 -U postgres $db
-  rm -rf "$base"
-  echo "== starting the application with MDMS_VEE_ON_IMPORT=$vee (port offset $offset)"
-  start_server "$work/server-$vee.out" MDMS_VEE_ON_IMPORT="$vee" MDMS_CMEP_ZONE=UTC
-  curl -sf -u "$auth" -H 'Content-Type: text/csv' --data-binary @"$work/warm/registry.csv" \
-    "$url/registry/import?source=bench-registry" > /dev/null
-  echo "== warm-up: $((meters * 3 * 96)) reads of November 2025"
-  curl -sf -u "$auth" -H 'Content-Type: text/csv' --data-binary @"$work/warm/reads.cmep" \
-    "$url/readings/import?format=cmep&source=warm-up.cmep" > /dev/null
-  if [ "$vee" = true ]; then
-    until [ "$($psql -Atc "SELECT count(*) FROM vee_pending_day")" -eq 0 ]; do sleep 0.5; done
-  fi
-  if [ "$history" -gt 0 ]; then
-    echo "== history: $((meters * history * 96)) reads of the $history days before the measured ones"
-    curl -sf -u "$auth" -H 'Content-Type: text/csv' --data-binary @"$work/history/reads.cmep" \
-      "$url/readings/import?format=cmep&source=history.cmep" > /dev/null
-    if [ "$vee" = true ]; then
-      until [ "$($psql -Atc "SELECT count(*) FROM vee_pending_day")" -eq 0 ]; do sleep 0.5; done
-    fi
-  fi
-  # Let the warm-up settle (the worker has nothing to do any more).
-  sleep 5
-  local log_lines
-  log_lines=$(wc -l < "$base/log/server.log")
-  if [ "${BATCH_LOG:-0}" = 1 ] && [ "$vee" = true ]; then
-    "$jboss_home/bin/jboss-cli.sh" --connect --controller=127.0.0.1:$((9990 + offset)) \
-      --command="/subsystem=logging/logger=org.openmdms.vee.boundary.VeeRunner:add(level=FINE)" > /dev/null
-  fi
-  echo "== CMEP upload, VEE on import $vee"
-  if [ "${PROFILE:-0}" = 1 ] && [ "$vee" = true ]; then
-    jcmd "$jvm" JFR.start name=vee settings=profile > /dev/null
-  fi
-  local t0 t1 t2 c0 c1 c2
-  t0=$(date +%s.%N); c0=$(cpu_now)
-  curl -sf -u "$auth" -H 'Content-Type: text/csv' --data-binary @"$work/reads.cmep" \
-    "$url/readings/import?format=cmep&source=bench.cmep" > "$work/import-$vee.json" \
-    || { echo "the upload failed; see $base/log/server.log" >&2; exit 1; }
-  t1=$(date +%s.%N); c1=$(cpu_now)
-  echo "import: $(head -c 200 "$work/import-$vee.json")"
-  t2=$t1; c2=$c1
-  if [ "$vee" = true ]; then
-    local queued
-    while true; do
-      queued=$($psql -Atc "SELECT count(*) FROM vee_pending_day")
-      [ "$queued" -eq 0 ] && break
-      sleep 0.2
-    done
-    t2=$(date +%s.%N); c2=$(cpu_now)
-  fi
-  if [ "${PROFILE:-0}" = 1 ] && [ "$vee" = true ]; then
-    jcmd "$jvm" JFR.stop name=vee filename="$root/target/bench-vee-cost.jfr" > /dev/null
-    echo "   PROFILE=1: Java Flight Recorder of the upload and VEE pass in target/bench-vee-cost.jfr"
-  fi
-  tail -n +"$((log_lines + 1))" "$base/log/server.log" > "$work/log-$vee.txt"
-  local stored estimates exceptions=0
-  stored=$($psql -Atc "SELECT count(*) FROM interval_read WHERE source <> 'E' AND interval_end > '2026-01-01'")
-  estimates=$($psql -Atc "SELECT count(*) FROM interval_read WHERE source = 'E'")
-  exceptions=$($psql -Atc "SELECT count(*) FROM vee_exception" 2>/dev/null || echo 0)
-  echo "$vee $t0 $t1 $t2 $stored $estimates $exceptions $c0 $c1 $c2" >> "$work/results"
-  stop_server
+vee_on_import() {
+  $cli --command="/system-property=mdms.vee.on-import:write-attribute(name=value,value=$1)" > /dev/null
 }
 
-measure false
-measure true
+upload() {
+  curl -sf -u "$auth" -H 'Content-Type: text/csv' --data-binary @"$1" \
+    "$url/readings/import?format=cmep&source=$2" > "$work/import-$2.json" \
+    || { echo "the upload of $1 failed; see $base/log/server.log" >&2; exit 1; }
+}
+
+queue_empty() {
+  until [ "$($psql -Atc "SELECT count(*) FROM vee_pending_day")" -eq 0 ]; do sleep 0.2; done
+}
+
+# One measured upload of period K with VEE on import as given; appends to $work/results:
+# round, vee, t0, t1 (upload ended), t2 (queue empty), JVM and machine CPU at each, GC seconds at each.
+measure() {
+  local round=$1 k=$2 vee=$3 t0 t1 t2 c0 c1 c2 g0 g1 g2
+  vee_on_import "$vee"
+  echo "== round $round: period $k ($meters meters x $days days from $(date -u -d "2026-01-01 + $((k * days)) days" +%F)), VEE on import $vee"
+  g0=$(gc_seconds); t0=$(date +%s.%N); c0=$(cpu_now)
+  upload "$work/p$k/reads.cmep" "p$k.cmep"
+  t1=$(date +%s.%N); c1=$(cpu_now); g1=$(gc_seconds)
+  t2=$t1; c2=$c1; g2=$g1
+  if [ "$vee" = true ]; then
+    queue_empty
+    t2=$(date +%s.%N); c2=$(cpu_now); g2=$(gc_seconds)
+  fi
+  echo "   $(head -c 160 "$work/import-p$k.cmep.json")"
+  echo "$round $vee $t0 $t1 $t2 $c0 $c1 $c2 $g0 $g1 $g2" >> "$work/results"
+  settle
+}
+
+# Between measurements, not measured: the database's own after-work of an upload — autovacuum of the
+# partitions just filled, a checkpoint of their WAL — done now, so that it does not land in the next
+# measurement (it fell, more often than not, on the VEE-on upload that follows a VEE-off one).
+settle() {
+  $psql -c "VACUUM (ANALYZE)" -c "CHECKPOINT"
+  sleep 2
+}
+
+dropdb -h 127.0.0.1 -U postgres --if-exists --force $db
+createdb -h 127.0.0.1 -U postgres $db
+rm -rf "$base"
+echo "== starting the application (port offset $offset)"
+start_server "$work/server.out" MDMS_CMEP_ZONE=UTC
+$cli --command="/system-property=mdms.vee.on-import:add(value=true)" > /dev/null
+curl -sf -u "$auth" -H 'Content-Type: text/csv' --data-binary @"$registry" \
+  "$url/registry/import?source=bench-registry" > /dev/null
+if [ "$history" -gt 0 ]; then
+  echo "== history: $((meters * history * 96)) reads of the $history days before the rounds, judged"
+  upload "$work/history/reads.cmep" history.cmep
+  queue_empty
+  settle
+fi
+if [ "${BATCH_LOG:-0}" = 1 ]; then
+  $cli --command="/subsystem=logging/logger=org.openmdms.vee.boundary.VeeRunner:add(level=FINE)" > /dev/null
+  $cli --command="/subsystem=logging/logger=org.openmdms.reading.boundary.IntervalWriter:add(level=FINE)" > /dev/null
+fi
+log_lines=0
+for round in $(seq 0 "$rounds"); do
+  if [ "$round" = 1 ]; then
+    log_lines=$(wc -l < "$base/log/server.log")
+  fi
+  if [ "$round" = "$rounds" ] && [ "${PROFILE:-0}" = 1 ]; then
+    jcmd "$jvm" JFR.start name=vee settings=profile > /dev/null
+  fi
+  # Odd rounds upload with VEE on first, even ones with it off first: what the order does (the database
+  # and the JIT after the other setting's upload) falls on both settings alike.
+  if [ $((round % 2)) = 1 ]; then
+    measure "$round" $((2 * round)) true
+    measure "$round" $((2 * round + 1)) false
+  else
+    measure "$round" $((2 * round)) false
+    measure "$round" $((2 * round + 1)) true
+  fi
+done
+if [ "${PROFILE:-0}" = 1 ]; then
+  jcmd "$jvm" JFR.stop name=vee filename="$root/target/bench-vee-cost.jfr" > /dev/null
+  echo "   PROFILE=1: Java Flight Recorder of the last round in target/bench-vee-cost.jfr"
+fi
+tail -n +"$((log_lines + 1))" "$base/log/server.log" > "$work/log.txt"
+stored=$($psql -Atc "SELECT count(*) FROM interval_read WHERE source <> 'E'")
+estimates=$($psql -Atc "SELECT count(*) FROM interval_read WHERE source = 'E'")
+exceptions=$($psql -Atc "SELECT count(*) FROM vee_exception")
+echo "stored: $stored reads, $estimates estimates, $exceptions exceptions (all rounds)"
+stop_server
 
 python3 - "$rows" "$work" <<'PY'
-import datetime as dt, re, sys, time
+import datetime as dt, re, statistics, sys
 rows, work = int(sys.argv[1]), sys.argv[2]
-res, cpu = {}, {}
+res = {}
 for line in open(f"{work}/results"):
-    vee, t0, t1, t2, stored, est, exc, c0, c1, c2 = line.split()
-    res[vee] = (float(t0), float(t1), float(t2), int(stored), int(est), int(exc))
-    cpu[vee] = [tuple(float(x) for x in c.split(",")) for c in (c0, c1, c2)]
-off_t0, off_t1, _, off_stored, _, _ = res["false"]
-on_t0, on_t1, on_t2, on_stored, on_est, on_exc = res["true"]
-ingest = off_t1 - off_t0
-upload_on = on_t1 - on_t0
-wall_on = on_t2 - on_t0
-# Worker passes: "HH:MM:SS,mmm INFO ... VEE judged N channel days of U usage points in R ranges and B batches, M ms"
-passes = []
-pat = re.compile(r"^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3}).*VEE judged (\d+) channel days of (\d+) usage points in (\d+) ranges and \d+ batches, (\d+) ms")
-for line in open(f"{work}/log-true.txt"):
+    rnd, vee, t0, t1, t2, c0, c1, c2, g0, g1, g2 = line.split()
+    cpu = [tuple(float(x) for x in c.split(",")) for c in (c0, c1, c2)]
+    res[(int(rnd), vee)] = (float(t0), float(t1), float(t2), cpu, (float(g0), float(g1), float(g2)))
+# Worker passes: "YYYY-MM-DD HH:MM:SS,mmm INFO ... VEE judged N channel days ... M ms", by the round they ended in.
+pat = re.compile(r"^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3}).*VEE judged (\d+) channel days of (\d+) usage points"
+                 r" in (\d+) ranges and (\d+) batches, (\d+) ms")
+phases = re.compile(r"^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3}).*VEE batch of (\d+) usage points, (\d+) channels:"
+                    r" lock and load (\d+) ms, partitions (\d+) ms, reads (\d+) ms, exceptions (\d+) ms, rules (\d+) ms,"
+                    r" estimates (\d+) ms(?:; (\d+) channels' reads at hand)?")
+def when(stamp):
+    return dt.datetime.strptime(stamp, "%Y-%m-%d %H:%M:%S,%f").replace(tzinfo=dt.timezone.utc).timestamp()
+passes, batches = [], []
+for line in open(f"{work}/log.txt"):
     m = pat.search(line)
     if m:
-        end = time.mktime(dt.datetime.strptime(m.group(1), "%Y-%m-%d %H:%M:%S,%f").timetuple()) \
-            + int(m.group(1)[-3:]) / 1000
-        ms = int(m.group(5))
-        passes.append((end - ms / 1000, end, int(m.group(2)), ms))
-worker = sum(p[3] for p in passes) / 1000
-days = sum(p[2] for p in passes)
-after = sum(max(0.0, p[1] - max(p[0], on_t1)) for p in passes)       # worker time after the upload ended
-last_end = max((p[1] for p in passes), default=on_t1)
-idle = max(0.0, last_end - on_t1 - after)    # after the upload, queue not empty but no pass running
-print(f"\nreads: {rows:,} generated; stored {off_stored:,} (VEE off), {on_stored:,} (VEE on) + {on_est:,} estimates, {on_exc:,} exceptions")
-print(f"ingest, VEE on import off        : {ingest:8.1f} s  {rows / ingest:10,.0f} reads/s")
-print(f"ingest, VEE on import on (upload): {upload_on:8.1f} s  {rows / upload_on:10,.0f} reads/s  (the worker ran alongside)")
-print(f"with VEE, until the queue is empty: {wall_on:8.1f} s  (polled every 0.2 s; worker every 10 s and at the end of an import)")
-print(f"  last worker pass ended          : {last_end - on_t0:8.1f} s after the upload started")
-print(f"  idle after the upload          : {idle:8.1f} s (days queued, waiting for the next pass)")
-print(f"worker passes: {len(passes)}, {days:,} channel days, {worker:.1f} s in total ({worker * 1000 / max(days, 1):.1f} ms per channel day), {after:.1f} s of it after the upload")
-for p in passes:
-    print(f"  pass at +{p[0] - on_t0:7.1f} s: {p[2]:6,} channel days in {p[3]:6,} ms")
-print(f"ratio (with VEE wall - ingest) / ingest        : {(wall_on - ingest) / ingest:6.2f}")
-print(f"ratio (with VEE wall - idle - ingest) / ingest : {(wall_on - idle - ingest) / ingest:6.2f}")
-print(f"ratio worker time / ingest                     : {worker / ingest:6.2f}   (target: VEE adds <= 0.20)")
-# BATCH_LOG=1: "VEE batch of N usage points, C channels: lock and load A ms, partitions B ms, reads R ms, ..."
-phases = re.compile(r"VEE batch of (\d+) usage points, (\d+) channels: lock and load (\d+) ms, partitions (\d+) ms,"
-                    r" reads (\d+) ms, exceptions (\d+) ms, rules (\d+) ms, estimates (\d+) ms")
-batches = [tuple(int(x) for x in m.groups()) for m in map(phases.search, open(f"{work}/log-true.txt")) if m]
+        passes.append((when(m.group(1)), int(m.group(2)), int(m.group(6))))
+    m = phases.search(line)
+    if m:
+        batches.append((when(m.group(1)),) + tuple(int(x or 0) for x in m.groups()[1:]))
+rounds = sorted({r for r, _ in res if r > 0})
+table = []
+print(f"\n{rows:,} reads per upload; rounds after the warm-up: {len(rounds)}")
+print("round | ingest (VEE off) | upload, VEE on | until judged | worker passes | (judged - ingest) / ingest"
+      " | worker / ingest | JVM CPU: ingest, VEE on total | CPU ratio JVM | CPU ratio machine | GC: ingest, upload VEE on, pass")
+for r in rounds:
+    off0, off1, _, offc, offg = res[(r, "false")]
+    on0, on1, on2, onc, ong = res[(r, "true")]
+    ingest = off1 - off0
+    worker = sum(ms for end, _, ms in passes if on0 <= end <= on2 + 1) / 1000
+    judged_days = sum(n for end, n, _ in passes if on0 <= end <= on2 + 1)
+    ingest_cpu = [offc[1][i] - offc[0][i] for i in (0, 1)]
+    on_cpu = [onc[2][i] - onc[0][i] for i in (0, 1)]
+    row = dict(ingest=ingest, upload=on1 - on0, judged=on2 - on0, worker=worker, days=judged_days,
+               wall=(on2 - on0 - ingest) / ingest, wr=worker / ingest,
+               jvm=(on_cpu[0] - ingest_cpu[0]) / ingest_cpu[0], machine=(on_cpu[1] - ingest_cpu[1]) / ingest_cpu[1])
+    table.append(row)
+    print(f"{r} | {ingest:.2f} s | {row['upload']:.2f} s | {row['judged']:.2f} s | {judged_days:,} channel days in {worker:.2f} s"
+          f" | {row['wall']:.2f} | {row['wr']:.2f} | {ingest_cpu[0]:.1f} s, {on_cpu[0]:.1f} s | {row['jvm']:.2f} | {row['machine']:.2f}"
+          f" | {offg[1] - offg[0]:.2f} s, {ong[1] - ong[0]:.2f} s, {ong[2] - ong[1]:.2f} s")
+med = lambda k: statistics.median(t[k] for t in table)
+print(f"median: ingest {med('ingest'):.2f} s, until judged {med('judged'):.2f} s, worker {med('worker'):.2f} s")
+print(f"median ratio (until judged - ingest) / ingest : {med('wall'):.2f}   (target: VEE adds <= 0.20)")
+print(f"median ratio worker time / ingest             : {med('wr'):.2f}")
+print(f"median ratio CPU, JVM / machine               : {med('jvm'):.2f} / {med('machine'):.2f}")
+# "import N chunk of C: mapped in M ms, stored in S ms", summed per import (upload)
+chunk = re.compile(r"import (\d+) chunk of \d+: mapped in (\d+) ms, stored in (\d+) ms")
+chunks = {}
+for line in open(f"{work}/log.txt"):
+    m = chunk.search(line)
+    if m:
+        c = chunks.setdefault(int(m.group(1)), [0, 0, 0])
+        c[0] += 1
+        c[1] += int(m.group(2))
+        c[2] += int(m.group(3))
+if chunks:
+    print("chunks per upload (import id: chunks, mapped ms, stored ms, summed over the writers): "
+          + "; ".join(f"{i}: {c[0]}, {c[1]}, {c[2]}" for i, c in sorted(chunks.items())))
 if batches:
     names = ["lock and load", "partitions", "reads", "exceptions", "rules", "estimates"]
-    sums = [sum(b[i + 2] for b in batches) for i in range(len(names))]
-    print(f"batches: {len(batches)} ({sum(b[0] for b in batches):,} usage points); summed over both lanes: "
-          + ", ".join(f"{n} {v / 1000:.2f} s" for n, v in zip(names, sums)))
-(off0, off1, _), (on0, on1, on2) = cpu["false"], cpu["true"]
-ingest_jvm, ingest_all = off1[0] - off0[0], off1[1] - off0[1]
-print(f"CPU, ingest (VEE off)      : JVM {ingest_jvm:6.1f} s, machine {ingest_all:6.1f} s")
-print(f"CPU, upload with VEE on    : JVM {on1[0] - on0[0]:6.1f} s, machine {on1[1] - on0[1]:6.1f} s")
-print(f"CPU, after the upload (VEE): JVM {on2[0] - on1[0]:6.1f} s, machine {on2[1] - on1[1]:6.1f} s")
-print(f"ratio CPU (with VEE - ingest) / ingest, JVM    : {(on2[0] - on0[0] - ingest_jvm) / ingest_jvm:6.2f}")
-print(f"ratio CPU (with VEE - ingest) / ingest, machine: {(on2[1] - on0[1] - ingest_all) / ingest_all:6.2f}")
+    sums = [sum(b[i + 3] for b in batches) for i in range(len(names))]
+    print(f"batches of the measured rounds: {len(batches)} ({sum(b[1] for b in batches):,} usage points); summed over"
+          " lanes and rounds: " + ", ".join(f"{n} {v / 1000:.2f} s" for n, v in zip(names, sums))
+          + f"; channels judged from reads at hand: {sum(b[9] for b in batches):,} of {sum(b[2] for b in batches):,}")
 PY
