@@ -31,6 +31,14 @@ public final class Settings {
         return Boolean.parseBoolean(value("mdms.vee.on-import", "MDMS_VEE_ON_IMPORT").orElse("true"));
     }
 
+    /**
+     * Imported reads kept in memory for VEE to judge without loading them back (about 22 bytes each;
+     * 0 turns it off). The default, 2 000 000, is ~44 MB: a daily file of 20 000 quarter-hour meters.
+     */
+    public static long veeReadsAtHand() {
+        return Long.parseLong(value("mdms.vee.reads-at-hand", "MDMS_VEE_READS_AT_HAND").orElse("2000000"));
+    }
+
     /** Hours after a local day ends until VEE judges it even if incomplete (later reads may still fill it). */
     public static int veeDeadlineHours() {
         return Integer.parseInt(value("mdms.vee.deadline.hours", "MDMS_VEE_DEADLINE_HOURS").orElse("6"));

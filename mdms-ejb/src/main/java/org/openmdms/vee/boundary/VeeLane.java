@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.openmdms.admin.entity.Role;
+import org.openmdms.reading.store.PendingDay;
 import org.openmdms.reading.store.PendingDayStore;
 import org.openmdms.vee.control.RuleSetSource;
 
@@ -58,8 +59,9 @@ public class VeeLane {
 
     private boolean judge(List<VeeWorker.DueRange> batch, RuleSetSource rules, Instant started, boolean last) {
         try {
-            runner.runAll(batch.stream().map(VeeWorker.DueRange::judgement).toList(), rules);
-            pending.remove(batch.stream().flatMap(range -> range.days().stream()).toList(), started);
+            List<PendingDay> days = batch.stream().flatMap(range -> range.days().stream()).toList();
+            runner.runAll(batch.stream().map(VeeWorker.DueRange::judgement).toList(), rules, days);
+            pending.remove(days, started);
             return true;
         } catch (RuntimeException e) {
             if (last) {

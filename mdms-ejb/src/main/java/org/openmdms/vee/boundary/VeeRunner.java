@@ -29,6 +29,8 @@ import org.openmdms.reading.store.ChannelClock;
 import org.openmdms.reading.store.DailyReading;
 import org.openmdms.reading.store.IntervalRow;
 import org.openmdms.reading.store.IntervalStore;
+import org.openmdms.reading.store.PendingDay;
+import org.openmdms.reading.store.ReadsAtHand;
 import org.openmdms.reading.store.RegisterReadStore;
 import org.openmdms.vee.control.ConfiguredRule;
 import org.openmdms.vee.control.Estimate;
@@ -103,7 +105,7 @@ public class VeeRunner {
 
     /** As {@link #run(String, LocalDate, LocalDate)}, with the rule sets given (a worker pass looks them up once). */
     public VeeRunResult run(String usagePointCode, LocalDate from, LocalDate to, RuleSetSource rules) {
-        return runAll(List.of(new Judgement(usagePointCode, from, to)), rules).get(0);
+        return runAll(List.of(new Judgement(usagePointCode, from, to)), rules, List.of()).get(0);
     }
 
     /**
@@ -111,9 +113,11 @@ public class VeeRunner {
      * order), loads the reads of all their interval channels — judged days and history — and their
      * open exceptions with a few queries for the whole batch, and writes the estimates of the batch in
      * one write. A worker pass batches usage points that share a range, so that the batch's reads are
-     * one contiguous span. An unknown usage point fails the whole batch.
+     * one contiguous span. An unknown usage point fails the whole batch. {@code queued}: the worker's
+     * queued days of the batch; a channel whose judged days are all among them, and whose reads the
+     * import kept at hand, is judged from memory instead of reads loaded back ({@link IntervalStore#readsAtHand}).
      */
-    public List<VeeRunResult> runAll(List<Judgement> batch, RuleSetSource rules) {
+    public List<VeeRunResult> runAll(List<Judgement> batch, RuleSetSource rules, List<PendingDay> queued) {
         batch.forEach(Judgement::check);
         long t0 = System.nanoTime();
         Map<String, UsagePoint> locked = usagePoints.lockByCodes(batch.stream().map(Judgement::usagePoint).toList());
@@ -140,6 +144,7 @@ public class VeeRunner {
         long t2 = System.nanoTime();
 
         long t3 = System.nanoTime();
+        int atHand = 0;
         Map<Long, StoredSlots> stored = new HashMap<>();
         Map<Long, LikeDayTotals> likeDays = new HashMap<>();
         Map<Long, List<VeeException>> existing = new HashMap<>();
@@ -148,7 +153,7 @@ public class VeeRunner {
             Instant loadFrom = runs.stream().map(ChannelRun::loadFrom).min(Instant::compareTo).orElseThrow();
             Instant judgedFrom = runs.stream().map(ChannelRun::judgedFrom).min(Instant::compareTo).orElseThrow();
             Instant loadTo = runs.stream().map(ChannelRun::loadTo).max(Instant::compareTo).orElseThrow();
-            loadReads(runs, channelIds, judgedFrom, loadTo, stored, likeDays);
+            atHand = loadReads(runs, channelIds, judgedFrom, loadTo, stored, likeDays, queued);
             Map<Long, List<OutageRows.Interruption>> out = outages.sustained(
                     runs.stream().map(run -> run.up.id()).collect(java.util.stream.Collectors.toSet()), loadFrom, loadTo);
             flagOutages(runs, stored, out);
@@ -185,9 +190,10 @@ public class VeeRunner {
         long t6 = System.nanoTime();
         long[] ms = {(t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000,
             (t5 - t4) / 1_000_000, (t6 - t5) / 1_000_000};
+        int fromMemory = atHand;
         LOG.fine(() -> String.format("VEE batch of %d usage points, %d channels: lock and load %d ms, partitions %d ms,"
-                + " reads %d ms, exceptions %d ms, rules %d ms, estimates %d ms", batch.size(), runs.size(),
-                ms[0], ms[1], ms[2], ms[3], ms[4], ms[5]));
+                + " reads %d ms, exceptions %d ms, rules %d ms, estimates %d ms; %d channels' reads at hand",
+                batch.size(), runs.size(), ms[0], ms[1], ms[2], ms[3], ms[4], ms[5], fromMemory));
         return batch.stream().map(j -> tallies.get(j.usagePoint()).result(j)).toList();
     }
 
@@ -195,10 +201,11 @@ public class VeeRunner {
      * Loads the reads of the judged days of every channel, and the raw history before them only for
      * the channels with a gap in their judged days — estimation takes neighbours and like days from
      * it. The others' history is their stored daily totals ({@link #loadLikeDays}): four weeks of raw
-     * reads per judged day would cost VEE many times what the import of that day cost.
+     * reads per judged day would cost VEE many times what the import of that day cost. A channel whose
+     * judged days are all queued and still at hand takes them from memory; returns how many did.
      */
-    private void loadReads(List<ChannelRun> runs, List<Long> channelIds, Instant judgedFrom, Instant loadTo,
-            Map<Long, StoredSlots> stored, Map<Long, LikeDayTotals> likeDays) {
+    private int loadReads(List<ChannelRun> runs, List<Long> channelIds, Instant judgedFrom, Instant loadTo,
+            Map<Long, StoredSlots> stored, Map<Long, LikeDayTotals> likeDays, List<PendingDay> queued) {
         runs.forEach(run -> stored.put(run.channel.id(), new StoredSlots(run.loadFrom(), run.loadTo(),
                 run.channel.readingType().intervalMinutes())));
         IntervalStore.ReadSink sink = new IntervalStore.ReadSink() {
@@ -216,15 +223,30 @@ public class VeeRunner {
                 }
             }
         };
-        intervals.forEachRead(channelIds, judgedFrom, loadTo, sink);
+        Map<Long, Map<LocalDate, PendingDay>> queuedDays = new HashMap<>();
+        for (PendingDay day : queued) {
+            queuedDays.computeIfAbsent(day.channelId(), c -> new HashMap<>()).put(day.day(), day);
+        }
+        List<Long> toLoad = new ArrayList<>(channelIds.size());
+        for (ChannelRun run : runs) {
+            List<ReadsAtHand.Written> days = run.queued(queuedDays.getOrDefault(run.channel.id(), Map.of()));
+            if (days == null || !intervals.readsAtHand(run.channel.id(), days, sink)) {
+                toLoad.add(run.channel.id());
+            }
+        }
+        if (!toLoad.isEmpty()) {
+            intervals.forEachRead(toLoad, judgedFrom, loadTo, sink);
+        }
+        int atHand = channelIds.size() - toLoad.size();
         List<ChannelRun> withGaps = runs.stream().filter(run -> run.hasGaps(stored.get(run.channel.id()))).toList();
         if (withGaps.isEmpty()) {
-            return;
+            return atHand;
         }
         Instant historyFrom = withGaps.stream().map(ChannelRun::loadFrom).min(Instant::compareTo).orElseThrow();
         Instant historyTo = withGaps.stream().map(ChannelRun::judgedFrom).max(Instant::compareTo).orElseThrow();
         intervals.forEachRead(withGaps.stream().map(run -> run.channel.id()).toList(), historyFrom, historyTo, sink);
         withGaps.forEach(run -> likeDays.put(run.channel.id(), null));
+        return atHand;
     }
 
     /**
@@ -353,6 +375,22 @@ public class VeeRunner {
 
         Instant loadTo() {
             return clock.endsBefore(judgement.to().minusDays(1));
+        }
+
+        /**
+         * The judged days as reads at hand are asked for them, when every one is among the channel's
+         * queued days with its totals' last write known; else null.
+         */
+        List<ReadsAtHand.Written> queued(Map<LocalDate, PendingDay> queuedDays) {
+            List<ReadsAtHand.Written> days = new ArrayList<>();
+            for (LocalDate day = judgement.from(); day.isBefore(judgement.to()); day = day.plusDays(1)) {
+                PendingDay pending = queuedDays.get(day);
+                if (pending == null || pending.totalsWrittenAt() == null) {
+                    return null;
+                }
+                days.add(pending.written());
+            }
+            return days;
         }
 
         /** Whether the channel's judged days miss a read (its stored reads of the batch given). */

@@ -111,7 +111,13 @@ public class VeeWorker {
 
     private void judgeOnce() {
         Instant started = Instant.now();
-        Map<String, List<PendingDay>> due = due(pending.oldest(BATCH), started, pending.importsRunning());
+        boolean importing = pending.importsRunning();
+        // While imports run only days queued before the yield can be due (see due): the others are not
+        // even listed, so that a tick during a large import costs it nothing.
+        List<PendingDay> queued = importing
+                ? pending.oldest(BATCH, started.minusSeconds(Settings.veeImportYieldSeconds()))
+                : pending.oldest(BATCH);
+        Map<String, List<PendingDay>> due = due(queued, started, importing);
         if (due.isEmpty()) {
             return;
         }

@@ -39,6 +39,13 @@ public interface IntervalStore {
      */
     void forEachRead(Collection<Long> channelIds, Instant from, Instant to, ReadSink sink);
 
+    /**
+     * Hands the channel's reads of the days to the sink from memory, if this server's import wrote them
+     * lately and they are still exactly what is stored ({@link ReadsAtHand}); returns false, having
+     * handed nothing, where they must be loaded with {@link #forEachRead}.
+     */
+    boolean readsAtHand(long channelId, List<ReadsAtHand.Written> days, ReadSink sink);
+
     /** Receives the reads of {@link #forEachRead}. */
     @FunctionalInterface
     interface ReadSink {

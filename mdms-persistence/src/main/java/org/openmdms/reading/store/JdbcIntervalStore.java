@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.openmdms.config.Settings;
 import org.openmdms.reading.entity.ReadSource;
 
 /**
@@ -85,6 +87,9 @@ abstract class JdbcIntervalStore extends JdbcStore implements IntervalStore {
 
     private static final int STAGE_BATCH = 1000;
     private static final DateTimeFormatter MONTH_SUFFIX = DateTimeFormatter.ofPattern("'y'yyyy'm'MM");
+
+    /** Imported reads VEE will judge, kept so that it need not load them back. */
+    private final ReadsAtHand readsAtHand = new ReadsAtHand(Settings.veeReadsAtHand());
 
     protected JdbcIntervalStore(DataSource dataSource) {
         super(dataSource);
@@ -181,10 +186,13 @@ abstract class JdbcIntervalStore extends JdbcStore implements IntervalStore {
         }
         long repeatedInBatch = rows.size() - latest.size();
         String batch = UUID.randomUUID().toString();
-        Timestamp now = Timestamp.from(Instant.now());
+        // Whole microseconds, as every database stores it: the daily totals carry it, and reads at hand
+        // are handed out only while it is still there.
+        Instant written = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Timestamp now = Timestamp.from(written);
         Instant firstEnd = first;
         Instant lastEnd = last;
-        return inTransaction(c -> {
+        WriteResult result = inTransaction(c -> {
             prepare(c, firstEnd, lastEnd);
             if (storeAllNew(c, latest.values(), clocks, firstEnd, lastEnd, importId, now)) {
                 return new WriteResult(latest.size(), 0, 0, repeatedInBatch);
@@ -219,6 +227,15 @@ abstract class JdbcIntervalStore extends JdbcStore implements IntervalStore {
             unstage(c, batch);
             return new WriteResult(inserted, total - inserted - same - behindEdit, behindEdit, same + repeatedInBatch);
         });
+        if (importId != null && result.inserted() == latest.size() && Settings.veeOnImport()) {
+            readsAtHand.keep(latest.values(), clocks, written);
+        }
+        return result;
+    }
+
+    @Override
+    public boolean readsAtHand(long channelId, List<ReadsAtHand.Written> days, ReadSink sink) {
+        return readsAtHand.take(channelId, days, sink);
     }
 
     /**

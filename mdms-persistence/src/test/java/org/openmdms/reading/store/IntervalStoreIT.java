@@ -117,6 +117,49 @@ class IntervalStoreIT {
         assertEquals(Quality.POWER_OUTAGE, streamed.get(1).quality());
     }
 
+    /**
+     * An import's reads kept at hand are exactly the reads VEE would load (values at the table's
+     * scale, quality, source), and are handed out only while the day's daily totals still carry that
+     * import's write: a day edited since is loaded from the database.
+     */
+    @Test
+    void readsAtHandAreTheStoredReadsUntilTheDayIsWrittenAgain() {
+        LocalDate autumn = LocalDate.of(2013, 10, 27);
+        LocalDate next = autumn.plusDays(1);
+        List<IntervalRow> rows = day(autumn, "0.250", ReadSource.ACTUAL);
+        rows.set(3, new IntervalRow(channel, rows.get(3).intervalEnd(), new BigDecimal("-1.125"), Quality.POWER_OUTAGE,
+                ReadSource.ESTIMATED));
+        rows.set(4, new IntervalRow(channel, rows.get(4).intervalEnd(), new BigDecimal("123456789012.1234567"),
+                Quality.VALID, ReadSource.ACTUAL));
+        rows.addAll(day(next, "1.5", ReadSource.ACTUAL));
+        PendingDayStore pending = new PendingDayStore(dataSource, db.isPostgres() ? "PostgreSQL" : "H2");
+        pending.queue(Map.of(channel, List.of(autumn, next)));
+        assertEquals(new WriteResult(50 + 48, 0, 0, 0), store.write(rows, clocks, 7L));
+        // An analyst's edit of one interval of the next day, after the import.
+        store.write(List.of(new IntervalRow(channel, rows.get(60).intervalEnd(), new BigDecimal("2"), Quality.VALID,
+                ReadSource.EDITED)), clocks, null);
+
+        Map<LocalDate, PendingDay> queued = new java.util.HashMap<>();
+        pending.oldest(100_000).stream().filter(d -> d.channelId() == channel).forEach(d -> queued.put(d.day(), d));
+        List<StoredInterval> atHand = new ArrayList<>();
+        IntervalStore.ReadSink sink = (id, end, value, quality, source) -> {
+            assertEquals(channel, id);
+            atHand.add(new StoredInterval(end, value, quality, source, 1, null));
+        };
+        assertEquals(false, store.readsAtHand(channel, List.of(queued.get(next).written()), sink), "edited since");
+        assertTrue(store.readsAtHand(channel, List.of(queued.get(autumn).written()), sink));
+
+        Instant from = autumn.atStartOfDay(LONDON).toInstant();
+        List<StoredInterval> loaded = new ArrayList<>();
+        store.forEachRead(List.of(channel), from, next.atStartOfDay(LONDON).toInstant().plusSeconds(1),
+                (id, end, value, quality, source) -> loaded.add(new StoredInterval(end, value, quality, source, 1, null)));
+        loaded.sort(java.util.Comparator.comparing(StoredInterval::intervalEnd));
+        assertEquals(50, atHand.size());
+        assertEquals(loaded, atHand);
+        assertEquals(new BigDecimal("123456789012.123457"), atHand.get(4).value());
+        assertEquals(false, store.readsAtHand(channel, List.of(queued.get(autumn).written()), sink), "handed out once");
+    }
+
     @Test
     void aDayArrivingInPartsAddsUpToTheSameDailyTotal() {
         LocalDate day = LocalDate.of(2013, 1, 16);
