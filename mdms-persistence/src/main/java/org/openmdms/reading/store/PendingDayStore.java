@@ -35,9 +35,9 @@ public class PendingDayStore extends JdbcStore {
 
     public PendingDayStore(DataSource dataSource, String databaseProduct) {
         super(dataSource);
-        insert = InsertIfAbsent.of(databaseProduct).sql("vee_pending_day", COLUMNS, TYPES,
-                new String[] {"channel_id", "local_day"});
-        postgres = InsertIfAbsent.of(databaseProduct) == InsertIfAbsent.POSTGRESQL;
+        InsertIfAbsent dialect = InsertIfAbsent.of(databaseProduct);
+        insert = dialect.sql("vee_pending_day", COLUMNS, TYPES, new String[] {"channel_id", "local_day"});
+        postgres = dialect == InsertIfAbsent.POSTGRESQL;
     }
 
     /** Queues the days of the channels (joins the caller's transaction); a day already queued keeps its place. */
