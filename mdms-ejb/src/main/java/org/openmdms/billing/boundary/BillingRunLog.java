@@ -31,6 +31,6 @@ public class BillingRunLog {
     }
 
     public void finish(long runId, BillingRun.Status status, String failure) {
-        store.run(runId).orElseThrow().finish(status, failure, Instant.now());
+        store.finishRun(runId, status, failure, Instant.now());
     }
 }

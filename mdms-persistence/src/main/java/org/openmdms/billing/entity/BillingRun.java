@@ -78,14 +78,6 @@ public class BillingRun implements Serializable {
         this.status = Status.RUNNING;
     }
 
-    public void finish(Status status, String failure, Instant at) {
-        this.status = status;
-        this.finishedAt = at;
-        if (failure != null) {
-            this.failure = failure.length() > 2000 ? failure.substring(0, 2000) : failure;
-        }
-    }
-
     public Long id() {
         return id;
     }

@@ -82,6 +82,22 @@ public class TariffStore {
         return Optional.ofNullable(em.find(BillingRun.class, id));
     }
 
+    /**
+     * Ends a run in one UPDATE of its status, end time and failure (a given failure replaces the kept
+     * one), never of its counts: a run read, ended and flushed as an entity wrote back the counts it had
+     * read, and lost a lane's progress that committed in between.
+     */
+    public void finishRun(long runId, BillingRun.Status status, String failure, Instant at) {
+        em.createQuery("update BillingRun r set r.status = :status, r.finishedAt = :at,"
+                        + " r.failure = coalesce(:failure, r.failure) where r.id = :id")
+                .setParameter("status", status).setParameter("at", at).setParameter("failure", clipped(failure))
+                .setParameter("id", runId).executeUpdate();
+    }
+
+    private static String clipped(String failure) {
+        return failure == null || failure.length() <= 2000 ? failure : failure.substring(0, 2000);
+    }
+
     /** Adds counts to a run atomically (lanes report side by side); the first failure is kept. */
     public void addProgress(long runId, int done, int calculated, int unchanged, int failed, String failure) {
         em.createQuery("update BillingRun r set r.done = r.done + :done, r.calculated = r.calculated + :calculated,"
@@ -89,9 +105,7 @@ public class TariffStore {
                         + " r.failure = coalesce(r.failure, :failure) where r.id = :id")
                 .setParameter("done", done).setParameter("calculated", calculated).setParameter("unchanged", unchanged)
                 .setParameter("failed", failed)
-                .setParameter("failure", failure == null ? null : failure.length() > 2000 ? failure.substring(0, 2000)
-                        : failure)
-                .setParameter("id", runId).executeUpdate();
+                .setParameter("failure", clipped(failure)).setParameter("id", runId).executeUpdate();
     }
 
     /** The latest runs, newest first. */
