@@ -19,8 +19,8 @@ import java.util.TreeMap;
 import org.openmdms.admin.boundary.Caller;
 import org.openmdms.admin.entity.Role;
 import org.openmdms.meter.boundary.RegistryNotFound;
-import org.openmdms.meter.entity.Channel;
-import org.openmdms.meter.entity.UsagePoint;
+import org.openmdms.meter.store.UsagePointFacts;
+import org.openmdms.meter.store.UsagePointFacts.ChannelFacts;
 import org.openmdms.meter.store.UsagePointStore;
 import org.openmdms.outage.store.OutageRows;
 import org.openmdms.outage.store.OutageStore;
@@ -120,14 +120,14 @@ public class VeeRunner {
     public List<VeeRunResult> runAll(List<Judgement> batch, RuleSetSource rules, List<PendingDay> queued) {
         batch.forEach(Judgement::check);
         long t0 = System.nanoTime();
-        Map<String, UsagePoint> locked = usagePoints.lockByCodes(batch.stream().map(Judgement::usagePoint).toList());
+        Map<String, UsagePointFacts> locked = usagePoints.lockFacts(batch.stream().map(Judgement::usagePoint).toList());
         List<ChannelRun> runs = new ArrayList<>();
         for (Judgement judgement : batch) {
-            UsagePoint up = locked.get(judgement.usagePoint());
+            UsagePointFacts up = locked.get(judgement.usagePoint());
             if (up == null) {
                 throw new RegistryNotFound("No usage point " + judgement.usagePoint());
             }
-            for (Channel channel : up.channels()) {
+            for (ChannelFacts channel : up.channels()) {
                 if (!channel.readingType().isRegister()) {
                     runs.add(new ChannelRun(judgement, up, channel));
                 }
@@ -354,11 +354,11 @@ public class VeeRunner {
     /** One interval channel of a usage point under judgement over the judgement's days. */
     private final class ChannelRun {
         final Judgement judgement;
-        final UsagePoint up;
-        final Channel channel;
+        final UsagePointFacts up;
+        final ChannelFacts channel;
         final ChannelClock clock;
 
-        ChannelRun(Judgement judgement, UsagePoint up, Channel channel) {
+        ChannelRun(Judgement judgement, UsagePointFacts up, ChannelFacts channel) {
             this.judgement = judgement;
             this.up = up;
             this.channel = channel;
@@ -436,7 +436,7 @@ public class VeeRunner {
                     IntervalSeries.of(up.timeZone(), minutes, from, judgement.to(), stored), history,
                     likeDays != null ? likeDays : LikeDayTotals.of(history),
                     up.installations().stream()
-                            .map(i -> new VeeContext.Installed(i.installedFrom(), i.installedTo())).toList(),
+                            .map(i -> new VeeContext.Installed(i.from(), i.to())).toList(),
                     registerReads(up, channel, loadFrom, loadTo), up.serviceCapacityKw(), holidays);
 
             List<Finding> findings = new ArrayList<>();
@@ -500,7 +500,8 @@ public class VeeRunner {
         }
     }
 
-    private List<VeeContext.RegisterReading> registerReads(UsagePoint up, Channel channel, Instant from, Instant to) {
+    private List<VeeContext.RegisterReading> registerReads(UsagePointFacts up, ChannelFacts channel, Instant from,
+            Instant to) {
         return up.channels().stream()
                 .filter(c -> c.readingType().isRegister() && c.readingType().unit() == channel.readingType().unit()
                         && c.readingType().flowDirection() == channel.readingType().flowDirection())

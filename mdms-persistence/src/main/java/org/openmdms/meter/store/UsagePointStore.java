@@ -4,10 +4,18 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.openmdms.meter.entity.Commodity;
+import org.openmdms.meter.entity.CustomerClass;
+import org.openmdms.meter.entity.ReadingType;
 import org.openmdms.meter.entity.UsagePoint;
 import org.openmdms.paging.Page;
 import org.openmdms.paging.PageRequest;
@@ -61,26 +69,43 @@ public class UsagePointStore {
     }
 
     /**
-     * Locks the usage points with these codes (in id order, so that two lockers never deadlock) and
-     * loads them with their channels and installations in three queries, keyed by code.
+     * Locks the usage points with these codes (in id order, so that two callers never deadlock) and
+     * returns what VEE judges them by, keyed by code, with three queries and no entity: a judgement
+     * changes no usage point, so none need be managed, hydrated or dirty-checked at commit.
      */
-    public Map<String, UsagePoint> lockByCodes(java.util.Collection<String> codes) {
+    public Map<String, UsagePointFacts> lockFacts(Collection<String> codes) {
         if (codes.isEmpty()) {
             return Map.of();
         }
-        List<?> ids = em.createNativeQuery("SELECT id FROM usage_point WHERE code IN (:codes) ORDER BY id FOR UPDATE")
-                .setParameter("codes", codes).getResultList();
-        if (ids.isEmpty()) {
+        List<?> rows = em.createNativeQuery("SELECT id, code, commodity, customer_class, time_zone, service_capacity_kw"
+                + " FROM usage_point WHERE code IN (:codes) ORDER BY id FOR UPDATE").setParameter("codes", codes)
+                .getResultList();
+        if (rows.isEmpty()) {
             return Map.of();
         }
-        Map<String, UsagePoint> found = new HashMap<>();
-        em.createQuery("select distinct up from UsagePoint up left join fetch up.channels where up.code in :codes",
-                        UsagePoint.class)
-                .setParameter("codes", codes).getResultList()
-                .forEach(up -> found.put(up.code(), up));
-        em.createQuery("select distinct up from UsagePoint up left join fetch up.installations where up.code in :codes",
-                        UsagePoint.class)
-                .setParameter("codes", codes).getResultList();
+        List<Long> ids = new ArrayList<>(rows.size());
+        rows.forEach(row -> ids.add(((Number) ((Object[]) row)[0]).longValue()));
+        Map<Long, List<UsagePointFacts.ChannelFacts>> channels = new HashMap<>();
+        em.createQuery("select c.usagePoint.id, c.id, c.readingType from Channel c where c.usagePoint.id in :ids",
+                        Object[].class).setParameter("ids", ids).getResultList()
+                .forEach(c -> channels.computeIfAbsent((Long) c[0], id -> new ArrayList<>())
+                        .add(new UsagePointFacts.ChannelFacts((Long) c[1], (ReadingType) c[2])));
+        Map<Long, List<UsagePointFacts.Installed>> installations = new HashMap<>();
+        em.createQuery("select i.usagePoint.id, i.installedFrom, i.installedTo from MeterInstallation i"
+                        + " where i.usagePoint.id in :ids order by i.installedFrom", Object[].class)
+                .setParameter("ids", ids).getResultList()
+                .forEach(i -> installations.computeIfAbsent((Long) i[0], id -> new ArrayList<>())
+                        .add(new UsagePointFacts.Installed((Instant) i[1], (Instant) i[2])));
+        Map<String, UsagePointFacts> found = new HashMap<>();
+        for (Object row : rows) {
+            Object[] up = (Object[]) row;
+            long id = ((Number) up[0]).longValue();
+            found.put((String) up[1], new UsagePointFacts(id, (String) up[1],
+                    Commodity.valueOf((String) up[2]),
+                    CustomerClass.valueOf((String) up[3]), ZoneId.of((String) up[4]),
+                    (BigDecimal) up[5], channels.getOrDefault(id, List.of()),
+                    installations.getOrDefault(id, List.of())));
+        }
         return found;
     }
 

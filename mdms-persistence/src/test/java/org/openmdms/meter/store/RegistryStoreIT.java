@@ -76,6 +76,35 @@ class RegistryStoreIT {
     }
 
     @Test
+    void factsForVeeAreTheUsagePointsChannelsAndInstallationsAsValues() {
+        db.run(em -> {
+            UsagePoint up = new UsagePointStore(em).findByCode("UP-002").orElseThrow();
+            up.addChannel(ReadingType.register(Unit.KWH, FlowDirection.DELIVERED), BigDecimal.ONE);
+            up.changeServiceCapacity(new BigDecimal("15.000"));
+        });
+        java.util.Map<String, UsagePointFacts> facts = db.inTransaction(em -> new UsagePointStore(em)
+                .lockFacts(List.of("UP-001", "UP-002", "UP-NONE")));
+
+        assertEquals(java.util.Set.of("UP-001", "UP-002"), facts.keySet());
+        UsagePointFacts exchanged = facts.get("UP-001");
+        UsagePoint entity = db.inTransaction(em -> new UsagePointStore(em).findByCode("UP-001").orElseThrow());
+        assertEquals(entity.id(), exchanged.id());
+        assertEquals(entity.commodity(), exchanged.commodity());
+        assertEquals(entity.customerClass(), exchanged.customerClass());
+        assertEquals(entity.timeZone(), exchanged.timeZone());
+        assertNull(exchanged.serviceCapacityKw());
+        assertEquals(List.of(new UsagePointFacts.Installed(JAN, JUN), new UsagePointFacts.Installed(JUN, null)),
+                exchanged.installations());
+        assertEquals(List.of(ReadingType.interval(Unit.KWH, 30, FlowDirection.DELIVERED)),
+                exchanged.channels().stream().map(UsagePointFacts.ChannelFacts::readingType).toList());
+        UsagePointFacts withRegister = facts.get("UP-002");
+        assertEquals(0, new BigDecimal("15").compareTo(withRegister.serviceCapacityKw()));
+        assertEquals(2, withRegister.channels().size());
+        assertEquals(1, withRegister.channels().stream().filter(c -> c.readingType().isRegister()).count());
+        assertEquals(List.of(new UsagePointFacts.Installed(JAN, null)), withRegister.installations());
+    }
+
+    @Test
     void searchFiltersByFeederAndPages() {
         Page<MeterSummary> page = db.inTransaction(em -> new MeterStore(em).search(
                 new MeterQuery(null, null, null, "fdr-a", null), new PageRequest(0, 4, "serialNumber", false)));
