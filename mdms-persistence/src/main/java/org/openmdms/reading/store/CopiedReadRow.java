@@ -3,6 +3,7 @@ package org.openmdms.reading.store;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import org.openmdms.reading.entity.ReadSource;
 
 /**
@@ -37,6 +38,28 @@ final class CopiedReadRow {
         new CopiedReadRow(row).into(sink);
     }
 
+    /**
+     * Parses one row of {@code COPY (SELECT channel_id, local_day - DATE '1970-01-01', total,
+     * read_count, estimated_count, edited_count, max_value, outage_count) TO STDOUT}: a channel's
+     * daily totals, the day as epoch days ({@code 42\t20454\t12.500000\t96\t0\t0\t0.250000\t0}).
+     */
+    static DailyReading daily(byte[] row) {
+        CopiedReadRow r = new CopiedReadRow(row);
+        long channel = r.longField();
+        LocalDate day = LocalDate.ofEpochDay(r.longField());
+        BigDecimal total = r.decimalField();
+        int reads = (int) r.longField();
+        int estimated = (int) r.longField();
+        int edited = (int) r.longField();
+        BigDecimal max = r.decimalField();
+        return new DailyReading(channel, day, total, reads, estimated, edited, max, (int) r.lastLongField());
+    }
+
+    /** A signed integer up to the end of the row (or its newline). */
+    private long lastLongField() {
+        return integer(true);
+    }
+
     private void into(IntervalStore.ReadSink sink) {
         long channel = longField();
         long epochSecond = longField();
@@ -51,13 +74,18 @@ final class CopiedReadRow {
 
     /** A signed integer up to the next tab; the position moves past the tab. */
     private long longField() {
+        return integer(false);
+    }
+
+    /** A signed integer up to the next tab (moving past it), or, for the row's last field, to its end. */
+    private long integer(boolean last) {
         boolean negative = at < row.length && row[at] == '-';
         if (negative) {
             at++;
         }
         int start = at;
         long n = 0;
-        while (at < row.length && row[at] != '\t') {
+        while (at < row.length && row[at] != '\t' && (!last || row[at] != '\n' && row[at] != '\r')) {
             int digit = row[at] - '0';
             if (digit < 0 || digit > 9 || at - start >= 18) {
                 throw malformed("integer");
@@ -65,7 +93,7 @@ final class CopiedReadRow {
             n = n * 10 + digit;
             at++;
         }
-        if (at == start || at >= row.length) {
+        if (at == start || !last && at >= row.length || last && at < row.length && row[at] == '\t') {
             throw malformed("integer");
         }
         at++;

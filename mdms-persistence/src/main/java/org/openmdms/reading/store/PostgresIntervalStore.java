@@ -9,8 +9,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -84,11 +86,7 @@ public class PostgresIntervalStore extends JdbcIntervalStore {
         if (channelIds.isEmpty()) {
             return;
         }
-        StringBuilder ids = new StringBuilder(channelIds.size() * 8).append("'{");
-        for (Long id : channelIds) {
-            ids.append(ids.length() > 2 ? "," : "").append(id.longValue());
-        }
-        ids.append("}'");
+        String ids = idArray(channelIds);
         String query = "COPY (SELECT channel_id, CAST(EXTRACT(EPOCH FROM interval_end) AS BIGINT), read_value, quality,"
                 + " source FROM interval_read WHERE channel_id = ANY(CAST(" + ids + " AS BIGINT[]))"
                 + " AND interval_end >= CAST('" + from + "' AS TIMESTAMPTZ)"
@@ -106,6 +104,47 @@ public class PostgresIntervalStore extends JdbcIntervalStore {
             }
             return null;
         });
+    }
+
+    /**
+     * The channels' daily totals of local days [from, to), read with {@code COPY} and parsed from its
+     * bytes like the reads ({@link CopiedReadRow#daily}): VEE loads four weeks of them for every channel
+     * it judges from totals, 56 000 rows for a daily file of 2 000 meters, which took 4 µs a row through
+     * the container's JDBC wrapper. Only longs and ISO dates are written into the statement.
+     */
+    @Override
+    public List<DailyReading> daily(Collection<Long> channelIds, LocalDate from, LocalDate to) {
+        List<DailyReading> days = new ArrayList<>();
+        if (channelIds.isEmpty()) {
+            return days;
+        }
+        String query = "COPY (SELECT channel_id, local_day - DATE '1970-01-01', total, read_count, estimated_count,"
+                + " edited_count, max_value, outage_count FROM daily_channel_reading WHERE channel_id = ANY(CAST("
+                + idArray(channelIds) + " AS BIGINT[])) AND local_day >= DATE '" + from + "' AND local_day < DATE '"
+                + to + "') TO STDOUT";
+        inTransaction(c -> {
+            CopyOut copy = c.unwrap(PGConnection.class).getCopyAPI().copyOut(query);
+            try {
+                for (byte[] row = copy.readFromCopy(); row != null; row = copy.readFromCopy()) {
+                    days.add(CopiedReadRow.daily(row));
+                }
+            } finally {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
+            }
+            return null;
+        });
+        return days;
+    }
+
+    /** The ids as a PostgreSQL array literal, {@code '{1,2,3}'}: longs only, safe to write into a statement. */
+    private static String idArray(Collection<Long> channelIds) {
+        StringBuilder ids = new StringBuilder(channelIds.size() * 8).append("'{");
+        for (Long id : channelIds) {
+            ids.append(ids.length() > 2 ? "," : "").append(id.longValue());
+        }
+        return ids.append("}'").toString();
     }
 
     /** {@code mdms.ingest.writers} (2): while one chunk's COPY keeps a database core busy, the next is mapped and sent. */

@@ -56,6 +56,21 @@ class CopiedReadRowTest {
     }
 
     @Test
+    void aDailyTotalsRowGivesTheDriversValues() {
+        DailyReading day = CopiedReadRow.daily("42\t15721\t15.250000\t48\t1\t0\t3.500000\t2\n"
+                .getBytes(StandardCharsets.US_ASCII));
+
+        assertEquals(new DailyReading(42, java.time.LocalDate.of(2013, 1, 16), new BigDecimal("15.250000"), 48, 1, 0,
+                new BigDecimal("3.500000"), 2), day);
+        assertEquals(-3, CopiedReadRow.daily("1\t-1\t0\t0\t0\t0\t0\t-3".getBytes(StandardCharsets.US_ASCII))
+                .outageCount());
+        assertThrows(IllegalStateException.class, () -> CopiedReadRow.daily("1\t-1\t0\t0\t0\t0\t0\t1\t9"
+                .getBytes(StandardCharsets.US_ASCII)));
+        assertThrows(IllegalStateException.class, () -> CopiedReadRow.daily("1\t-1\t0\t0\t0\t0\t0\t\n"
+                .getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    @Test
     void aMalformedRowIsRefused() {
         assertThrows(IllegalStateException.class, () -> parse("1\t0\t0.5\t0\tX"));
         assertThrows(IllegalStateException.class, () -> parse("1\t0\t0.5\t0"));
