@@ -231,12 +231,15 @@ public class IntervalWriter {
             }
         }
         long mapped = System.nanoTime();
-        if (Settings.veeOnImport()) {
-            pendingDays.queue(LocalDays.byChannel(rows, clocks));
-        }
+        Map<Long, java.util.SortedSet<LocalDate>> touched = Settings.veeOnImport()
+                ? LocalDays.byChannel(rows, clocks) : Map.of();
         WriteResult written = store.write(rows, clocks, importId)
                 .plus(registers.write(registerRows, importId))
                 .plus(events.write(eventRows, importId));
+        // Queued last, as the daily totals are written last: two writers whose chunks share a meter's day
+        // wait for each other at that day's queue entry until the first commits. Queued before the
+        // reads, that wait came before the second writer's COPY and the writers took turns.
+        pendingDays.queue(touched);
         long power = eventRows.stream().filter(e -> e.type() == MeterEventType.LAST_GASP
                 || e.type() == MeterEventType.POWER_RESTORE).count();
         if (power > 0) {
