@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
+import org.postgresql.PGStatement;
 import org.postgresql.copy.CopyOut;
 
 /**
@@ -211,6 +212,10 @@ public class PostgresIntervalStore extends JdbcIntervalStore {
         try (PreparedStatement s = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM unnest(?, ?, ?) AS p (channel_id, first_end, last_end)"
                 + " WHERE EXISTS (SELECT 1 FROM interval_read r WHERE r.channel_id = p.channel_id"
                 + " AND r.interval_end >= CAST(p.first_end AS TIMESTAMPTZ) AND r.interval_end <= CAST(p.last_end AS TIMESTAMPTZ)))")) {
+            // Planned anew for every chunk, never a plan the connection cached: a generic plan made while
+            // the month's partition was empty (freshly created, or analyzed empty) scans it whole for
+            // every channel, and the chunks of an import into it grew from 0.1 to 0.6 s as it filled.
+            s.unwrap(PGStatement.class).setPrepareThreshold(0);
             s.setArray(1, c.createArrayOf("bigint", channels));
             s.setArray(2, c.createArrayOf("text", firsts));
             s.setArray(3, c.createArrayOf("text", lasts));
