@@ -31,7 +31,10 @@
 # E.g. HISTORY=28 bench/ingest/vee-cost.sh 2000 1.
 #
 # BATCH_LOG=1 turns on VeeRunner's per-batch timing (FINE) and sums its phases over the measured passes,
-# and the import's per-chunk timing (IntervalWriter at FINE), summed per upload.
+# the lanes' per-batch time with the commit and the unqueuing, the worker's listing of the queue, and the
+# import's per-chunk timing (IntervalWriter at FINE), summed per upload.
+#
+# The server's log of the measured rounds is kept in target/bench-vee-cost.log.
 #
 # PROFILE=1 records the server with Java Flight Recorder over the last round
 # (target/bench-vee-cost.jfr; `jfr print --events jdk.ExecutionSample` to read it).
@@ -156,6 +159,8 @@ fi
 if [ "${BATCH_LOG:-0}" = 1 ]; then
   $cli --command="/subsystem=logging/logger=org.openmdms.vee.boundary.VeeRunner:add(level=FINE)" > /dev/null
   $cli --command="/subsystem=logging/logger=org.openmdms.reading.boundary.IntervalWriter:add(level=FINE)" > /dev/null
+  $cli --command="/subsystem=logging/logger=org.openmdms.vee.boundary.VeeLane:add(level=FINE)" > /dev/null
+  $cli --command="/subsystem=logging/logger=org.openmdms.vee.boundary.VeeWorker:add(level=FINE)" > /dev/null
 fi
 log_lines=0
 for round in $(seq 0 "$rounds"); do
@@ -180,6 +185,7 @@ if [ "${PROFILE:-0}" = 1 ]; then
   echo "   PROFILE=1: Java Flight Recorder of the last round in target/bench-vee-cost.jfr"
 fi
 tail -n +"$((log_lines + 1))" "$base/log/server.log" > "$work/log.txt"
+cp "$work/log.txt" "$root/target/bench-vee-cost.log"
 stored=$($psql -Atc "SELECT count(*) FROM interval_read WHERE source <> 'E'")
 estimates=$($psql -Atc "SELECT count(*) FROM interval_read WHERE source = 'E'")
 exceptions=$($psql -Atc "SELECT count(*) FROM vee_exception")
@@ -248,6 +254,22 @@ for line in open(f"{work}/log.txt"):
 if chunks:
     print("chunks per upload (import id: chunks, mapped ms, stored ms, summed over the writers): "
           + "; ".join(f"{i}: {c[0]}, {c[1]}, {c[2]}" for i, c in sorted(chunks.items())))
+# "VEE lane: a batch of N ranges judged and committed in X ms, its D days unqueued in Y ms";
+# "VEE pass: N queued days listed in X ms"
+lane = re.compile(r"VEE lane: a batch of \d+ ranges judged and committed in (\d+) ms, its \d+ days unqueued in (\d+) ms")
+listed = re.compile(r"VEE pass: \d+ queued days listed in (\d+) ms")
+judged_ms, unqueued_ms, listed_ms = 0, 0, 0
+for line in open(f"{work}/log.txt"):
+    m = lane.search(line)
+    if m:
+        judged_ms += int(m.group(1))
+        unqueued_ms += int(m.group(2))
+    m = listed.search(line)
+    if m:
+        listed_ms += int(m.group(1))
+if judged_ms:
+    print(f"worker, summed over lanes and rounds: listing the queue {listed_ms / 1000:.2f} s (passes), batches judged and"
+          f" committed {judged_ms / 1000:.2f} s, days unqueued {unqueued_ms / 1000:.2f} s")
 if batches:
     names = ["lock and load", "partitions", "reads", "exceptions", "rules", "estimates"]
     sums = [sum(b[i + 3] for b in batches) for i in range(len(names))]

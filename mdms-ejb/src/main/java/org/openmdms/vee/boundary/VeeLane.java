@@ -60,8 +60,14 @@ public class VeeLane {
     private boolean judge(List<VeeWorker.DueRange> batch, RuleSetSource rules, Instant started, boolean last) {
         try {
             List<PendingDay> days = batch.stream().flatMap(range -> range.days().stream()).toList();
+            long t0 = System.nanoTime();
             runner.runAll(batch.stream().map(VeeWorker.DueRange::judgement).toList(), rules, days);
+            long t1 = System.nanoTime();
             pending.remove(days, started);
+            long t2 = System.nanoTime();
+            LOG.fine(() -> "VEE lane: a batch of " + batch.size() + " ranges judged and committed in "
+                    + (t1 - t0) / 1_000_000 + " ms, its " + days.size() + " days unqueued in " + (t2 - t1) / 1_000_000
+                    + " ms");
             return true;
         } catch (RuntimeException e) {
             if (last) {

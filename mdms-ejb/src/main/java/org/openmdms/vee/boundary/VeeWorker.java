@@ -121,6 +121,8 @@ public class VeeWorker {
         if (due.isEmpty()) {
             return;
         }
+        LOG.fine(() -> "VEE pass: " + queued.size() + " queued days listed in "
+                + (Instant.now().toEpochMilli() - started.toEpochMilli()) + " ms");
         List<List<DueRange>> batches = batches(due);
         int ranges = judgeInLanes(batches);
         LOG.info(() -> "VEE judged " + due.values().stream().mapToInt(List::size).sum() + " channel days of "
