@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.RandomAccess;
-import java.util.function.Function;
+import java.util.function.LongFunction;
 
 /**
  * One channel's intervals over whole local days [firstDay, endDay), slot by slot in time order, with
@@ -24,6 +24,7 @@ public final class IntervalSeries {
 
     private final ZoneId zone;
     private final int intervalMinutes;
+    private final Duration step;
     private final LocalDate firstDay;
     private final LocalDate endDay;
     private final List<Slot> slots;
@@ -31,6 +32,7 @@ public final class IntervalSeries {
     private IntervalSeries(ZoneId zone, int intervalMinutes, LocalDate firstDay, LocalDate endDay, List<Slot> slots) {
         this.zone = zone;
         this.intervalMinutes = intervalMinutes;
+        this.step = Duration.ofMinutes(intervalMinutes);
         this.firstDay = firstDay;
         this.endDay = endDay;
         this.slots = Collections.unmodifiableList(slots);
@@ -42,17 +44,18 @@ public final class IntervalSeries {
      */
     public static IntervalSeries of(ZoneId zone, int intervalMinutes, LocalDate firstDay, LocalDate endDay,
             Map<Instant, Slot> stored) {
-        return of(zone, intervalMinutes, firstDay, endDay, stored::get);
+        return of(zone, intervalMinutes, firstDay, endDay, second -> stored.get(Instant.ofEpochSecond(second)));
     }
 
     /** As {@link #of(ZoneId, int, LocalDate, LocalDate, Map)}, from the reads VEE loaded for the channel. */
     public static IntervalSeries of(ZoneId zone, int intervalMinutes, LocalDate firstDay, LocalDate endDay,
             StoredSlots stored) {
-        return of(zone, intervalMinutes, firstDay, endDay, stored::at);
+        return of(zone, intervalMinutes, firstDay, endDay, stored::atSecond);
     }
 
+    /** The series over the stored slots given by interval end in epoch seconds; an end without one is missing. */
     private static IntervalSeries of(ZoneId zone, int intervalMinutes, LocalDate firstDay, LocalDate endDay,
-            Function<Instant, Slot> stored) {
+            LongFunction<Slot> stored) {
         if (intervalMinutes <= 0 || 1440 % intervalMinutes != 0) {
             throw new IllegalArgumentException("interval length must divide a day: " + intervalMinutes);
         }
@@ -64,9 +67,8 @@ public final class IntervalSeries {
         long after = endDay.atStartOfDay(zone).toInstant().getEpochSecond() + step;
         List<Slot> slots = new ArrayList<>((int) ((after - first) / step));
         for (long second = first; second < after; second += step) {
-            Instant end = Instant.ofEpochSecond(second);
-            Slot slot = stored.apply(end);
-            slots.add(slot == null ? Slot.missing(end) : slot);
+            Slot slot = stored.apply(second);
+            slots.add(slot == null ? Slot.missing(Instant.ofEpochSecond(second)) : slot);
         }
         return new IntervalSeries(zone, intervalMinutes, firstDay, endDay, slots);
     }
@@ -125,7 +127,7 @@ public final class IntervalSeries {
     }
 
     public Duration step() {
-        return Duration.ofMinutes(intervalMinutes);
+        return step;
     }
 
     public LocalDate firstDay() {
@@ -164,8 +166,10 @@ public final class IntervalSeries {
     }
 
     public static int expectedCount(ZoneId zone, int intervalMinutes, LocalDate day) {
-        long minutes = Duration.between(day.atStartOfDay(zone), day.plusDays(1).atStartOfDay(zone)).toMinutes();
-        return (int) (minutes / intervalMinutes);
+        // by epoch seconds: Duration.between two ZonedDateTimes goes through LocalDateTime.until, and the
+        // worker asks this for every queued day and every judged channel day
+        long seconds = day.plusDays(1).atStartOfDay(zone).toEpochSecond() - day.atStartOfDay(zone).toEpochSecond();
+        return (int) (seconds / 60 / intervalMinutes);
     }
 
     /** The slot with this interval end, or null if the series has none. */

@@ -50,6 +50,15 @@ public final class StoredSlots {
         return elsewhere == null ? null : elsewhere.get(end);
     }
 
+    /** The read stored with the interval end at this epoch second, or null (no {@link Instant} made on the grid). */
+    public Slot atSecond(long epochSecond) {
+        long offset = epochSecond - firstEnd;
+        if (offset >= 0 && offset % step == 0 && offset / step < grid.length) {
+            return grid[(int) (offset / step)];
+        }
+        return elsewhere == null ? null : elsewhere.get(Instant.ofEpochSecond(epochSecond));
+    }
+
     /** How many reads are stored with an end in [from, to). */
     public int countIn(Instant from, Instant to) {
         int count = 0;

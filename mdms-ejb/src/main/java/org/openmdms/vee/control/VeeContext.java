@@ -39,10 +39,34 @@ public record VeeContext(long channelId, Unit unit, FlowDirection direction, Int
         public boolean covers(Instant instant) {
             return !instant.isBefore(from) && (to == null || instant.isBefore(to));
         }
+
+        /** Whether the span covers both instants and so every instant between them. */
+        boolean coversAll(Instant first, Instant last) {
+            return covers(first) && covers(last);
+        }
     }
 
     /** A register (dial) reading at an instant. */
     public record RegisterReading(Instant readAt, BigDecimal value) {
+    }
+
+    /**
+     * Whether one installation covers the start of every interval of the judged series (installation
+     * goes by an interval's start): the usual case, in which no interval need be looked at one by one.
+     */
+    public boolean installedThroughout() {
+        List<Slot> slots = judged.slots();
+        if (slots.isEmpty()) {
+            return true;
+        }
+        Instant firstStart = slots.get(0).end().minus(judged.step());
+        Instant lastStart = slots.get(slots.size() - 1).end().minus(judged.step());
+        for (Installed span : installed) {
+            if (span.coversAll(firstStart, lastStart)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a meter was installed at the usage point at this instant (e.g. an interval's start). */

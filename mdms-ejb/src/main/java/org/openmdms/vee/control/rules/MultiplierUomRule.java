@@ -33,7 +33,9 @@ public final class MultiplierUomRule extends CatalogueRule {
     public List<Finding> check(VeeContext context, RuleParameters parameters) {
         BigDecimal ceiling = parameters.decimal(CEILING);
         Severity severity = RuleSeverity.of(parameters);
-        return Run.of(context.judged().slots(), slot -> slot.isMeasured() && slot.value().abs().compareTo(ceiling) > 0)
+        BigDecimal floor = ceiling.negate();
+        return Run.of(context.judged().slots(), slot -> slot.isMeasured()
+                        && (slot.value().compareTo(ceiling) > 0 || slot.value().compareTo(floor) < 0))
                 .stream()
                 .map(run -> {
                     BigDecimal largest = run.max().max(run.min().negate());

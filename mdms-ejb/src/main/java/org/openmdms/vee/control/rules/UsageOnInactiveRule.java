@@ -23,6 +23,9 @@ public final class UsageOnInactiveRule extends CatalogueRule {
 
     @Override
     public List<Finding> check(VeeContext context, RuleParameters parameters) {
+        if (context.installedThroughout()) {
+            return List.of();
+        }
         Severity severity = RuleSeverity.of(parameters);
         return Run.of(context.judged().slots(),
                 slot -> !slot.isMissing() && !context.installedAt(start(context, slot))).stream()

@@ -64,6 +64,12 @@ final class ContextBuilder {
         return this;
     }
 
+    /** Adds an installation to those given before (a meter exchange: one ends where the next starts). */
+    ContextBuilder alsoInstalled(Instant from, Instant to) {
+        installed.add(new Installed(from, to));
+        return this;
+    }
+
     ContextBuilder register(Instant readAt, String value) {
         registerReads.add(new RegisterReading(readAt, new BigDecimal(value)));
         return this;
