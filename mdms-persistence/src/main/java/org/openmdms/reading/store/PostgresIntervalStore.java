@@ -19,7 +19,6 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.PGStatement;
-import org.postgresql.copy.CopyOut;
 
 /**
  * Interval store on PostgreSQL. New data — no interval of the chunk stored yet, which one index
@@ -77,7 +76,7 @@ public class PostgresIntervalStore extends JdbcIntervalStore {
 
     /**
      * One statement for all channels, read with {@code COPY (SELECT …) TO STDOUT} on the driver's own
-     * connection and parsed from its bytes ({@link CopiedReadRow}): the interval end as epoch seconds,
+     * connection and parsed from its bytes ({@link CopiedRow}): the interval end as epoch seconds,
      * the value, quality and source as text. COPY takes no bind parameters, so the channel ids (longs)
      * and the two instants (ISO-8601 from {@link Instant#toString}) are written into the statement;
      * nothing else is. Rows stream one by one, as a fetch size would.
@@ -93,23 +92,14 @@ public class PostgresIntervalStore extends JdbcIntervalStore {
                 + " AND interval_end >= CAST('" + from + "' AS TIMESTAMPTZ)"
                 + " AND interval_end < CAST('" + to + "' AS TIMESTAMPTZ)) TO STDOUT";
         inTransaction(c -> {
-            CopyOut copy = c.unwrap(PGConnection.class).getCopyAPI().copyOut(query);
-            try {
-                for (byte[] row = copy.readFromCopy(); row != null; row = copy.readFromCopy()) {
-                    CopiedReadRow.parse(row, sink);
-                }
-            } finally {
-                if (copy.isActive()) {
-                    copy.cancelCopy();
-                }
-            }
+            CopiedRow.copyOut(c, query, row -> CopiedRow.parse(row, sink));
             return null;
         });
     }
 
     /**
      * The channels' daily totals of local days [from, to), read with {@code COPY} and parsed from its
-     * bytes like the reads ({@link CopiedReadRow#daily}): VEE loads four weeks of them for every channel
+     * bytes like the reads ({@link CopiedRow#daily}): VEE loads four weeks of them for every channel
      * it judges from totals, 56 000 rows for a daily file of 2 000 meters, which took 4 µs a row through
      * the container's JDBC wrapper. Only longs and ISO dates are written into the statement.
      */
@@ -124,16 +114,7 @@ public class PostgresIntervalStore extends JdbcIntervalStore {
                 + idArray(channelIds) + " AS BIGINT[])) AND local_day >= DATE '" + from + "' AND local_day < DATE '"
                 + to + "') TO STDOUT";
         inTransaction(c -> {
-            CopyOut copy = c.unwrap(PGConnection.class).getCopyAPI().copyOut(query);
-            try {
-                for (byte[] row = copy.readFromCopy(); row != null; row = copy.readFromCopy()) {
-                    days.add(CopiedReadRow.daily(row));
-                }
-            } finally {
-                if (copy.isActive()) {
-                    copy.cancelCopy();
-                }
-            }
+            CopiedRow.copyOut(c, query, row -> days.add(CopiedRow.daily(row)));
             return null;
         });
         return days;

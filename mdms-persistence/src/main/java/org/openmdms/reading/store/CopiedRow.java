@@ -2,21 +2,26 @@ package org.openmdms.reading.store;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.function.Consumer;
 import org.openmdms.reading.entity.ReadSource;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyOut;
 
 /**
- * Parses one row of {@code COPY (SELECT channel_id, epoch seconds, read_value, quality, source) TO
- * STDOUT} in PostgreSQL's text format — {@code 42\t1767226500\t0.125000\t0\tA} — straight from its
- * bytes and hands it to a {@link IntervalStore.ReadSink}. VEE and billing load hundreds of thousands of
- * reads per batch: through the container's JDBC wrapper every getter takes the managed connection's
- * lock and the value goes through a string, about 3 µs per read; here a row is a few loops over its
- * bytes. The value becomes the same {@link BigDecimal} the driver would give ({@code 0.125000}: unscaled
- * 125000, scale 6), built from a long; a value of more than 18 digits goes through {@code new
- * BigDecimal(String)}.
+ * Rows of {@code COPY (SELECT …) TO STDOUT} in PostgreSQL's text format, read on the driver's own
+ * connection ({@link #copyOut}) and parsed straight from their bytes: interval reads
+ * ({@code 42\t1767226500\t0.125000\t0\tA}, handed to a {@link IntervalStore.ReadSink}) and daily
+ * totals. VEE and billing load hundreds of thousands of rows per batch: through the
+ * container's JDBC wrapper every getter takes the managed connection's lock and the value goes through
+ * a string, about 3 µs per read; here a row is a few loops over its bytes. A value becomes the same
+ * {@link BigDecimal} the driver would give ({@code 0.125000}: unscaled 125000, scale 6), built from a
+ * long; a value of more than 18 digits goes through {@code new BigDecimal(String)}.
  */
-final class CopiedReadRow {
+final class CopiedRow {
 
     private static final ReadSource[] SOURCES = new ReadSource[128];
 
@@ -29,13 +34,13 @@ final class CopiedReadRow {
     private final byte[] row;
     private int at;
 
-    private CopiedReadRow(byte[] row) {
+    private CopiedRow(byte[] row) {
         this.row = row;
     }
 
     /** Parses the row (without or with its trailing newline) and passes it on. */
     static void parse(byte[] row, IntervalStore.ReadSink sink) {
-        new CopiedReadRow(row).into(sink);
+        new CopiedRow(row).into(sink);
     }
 
     /**
@@ -44,7 +49,7 @@ final class CopiedReadRow {
      * daily totals, the day as epoch days ({@code 42\t20454\t12.500000\t96\t0\t0\t0.250000\t0}).
      */
     static DailyReading daily(byte[] row) {
-        CopiedReadRow r = new CopiedReadRow(row);
+        CopiedRow r = new CopiedRow(row);
         long channel = r.longField();
         LocalDate day = LocalDate.ofEpochDay(r.longField());
         BigDecimal total = r.decimalField();
@@ -53,6 +58,24 @@ final class CopiedReadRow {
         int edited = (int) r.longField();
         BigDecimal max = r.decimalField();
         return new DailyReading(channel, day, total, reads, estimated, edited, max, (int) r.lastLongField());
+    }
+
+    /**
+     * Runs {@code COPY (query) TO STDOUT} on the connection's PostgreSQL driver and hands each row's
+     * bytes on, streaming as a fetch size would. COPY takes no bind parameters: the caller writes only
+     * numbers and ISO dates and instants into the query.
+     */
+    static void copyOut(Connection c, String query, Consumer<byte[]> rows) throws SQLException {
+        CopyOut copy = c.unwrap(PGConnection.class).getCopyAPI().copyOut(query);
+        try {
+            for (byte[] row = copy.readFromCopy(); row != null; row = copy.readFromCopy()) {
+                rows.accept(row);
+            }
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+        }
     }
 
     /** A signed integer up to the end of the row (or its newline). */

@@ -12,14 +12,14 @@ import org.junit.jupiter.api.Test;
 import org.openmdms.reading.entity.ReadSource;
 
 /** COPY rows parsed to exactly what the JDBC driver would have given for the same columns. */
-class CopiedReadRowTest {
+class CopiedRowTest {
 
     private record Read(long channel, Instant end, BigDecimal value, int quality, ReadSource source) {
     }
 
     private static Read parse(String row) {
         List<Read> reads = new ArrayList<>();
-        CopiedReadRow.parse(row.getBytes(StandardCharsets.US_ASCII),
+        CopiedRow.parse(row.getBytes(StandardCharsets.US_ASCII),
                 (channel, end, value, quality, source) -> reads.add(new Read(channel, end, value, quality, source)));
         assertEquals(1, reads.size());
         return reads.get(0);
@@ -57,16 +57,16 @@ class CopiedReadRowTest {
 
     @Test
     void aDailyTotalsRowGivesTheDriversValues() {
-        DailyReading day = CopiedReadRow.daily("42\t15721\t15.250000\t48\t1\t0\t3.500000\t2\n"
+        DailyReading day = CopiedRow.daily("42\t15721\t15.250000\t48\t1\t0\t3.500000\t2\n"
                 .getBytes(StandardCharsets.US_ASCII));
 
         assertEquals(new DailyReading(42, java.time.LocalDate.of(2013, 1, 16), new BigDecimal("15.250000"), 48, 1, 0,
                 new BigDecimal("3.500000"), 2), day);
-        assertEquals(-3, CopiedReadRow.daily("1\t-1\t0\t0\t0\t0\t0\t-3".getBytes(StandardCharsets.US_ASCII))
+        assertEquals(-3, CopiedRow.daily("1\t-1\t0\t0\t0\t0\t0\t-3".getBytes(StandardCharsets.US_ASCII))
                 .outageCount());
-        assertThrows(IllegalStateException.class, () -> CopiedReadRow.daily("1\t-1\t0\t0\t0\t0\t0\t1\t9"
+        assertThrows(IllegalStateException.class, () -> CopiedRow.daily("1\t-1\t0\t0\t0\t0\t0\t1\t9"
                 .getBytes(StandardCharsets.US_ASCII)));
-        assertThrows(IllegalStateException.class, () -> CopiedReadRow.daily("1\t-1\t0\t0\t0\t0\t0\t\n"
+        assertThrows(IllegalStateException.class, () -> CopiedRow.daily("1\t-1\t0\t0\t0\t0\t0\t\n"
                 .getBytes(StandardCharsets.US_ASCII)));
     }
 
