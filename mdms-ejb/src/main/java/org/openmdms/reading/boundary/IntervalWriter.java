@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.stream.Collectors;
 import org.openmdms.admin.boundary.Caller;
 import org.openmdms.config.Settings;
@@ -231,7 +232,7 @@ public class IntervalWriter {
             }
         }
         long mapped = System.nanoTime();
-        Map<Long, java.util.SortedSet<LocalDate>> touched = Settings.veeOnImport()
+        Map<Long, SortedSet<LocalDate>> touched = Settings.veeOnImport()
                 ? LocalDays.byChannel(rows, clocks) : Map.of();
         WriteResult written = store.write(rows, clocks, importId)
                 .plus(registers.write(registerRows, importId))
