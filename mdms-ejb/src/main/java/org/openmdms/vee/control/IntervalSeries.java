@@ -6,12 +6,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.AbstractList;
-import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.RandomAccess;
+import java.util.Spliterator;
+import java.util.function.Consumer;
 import java.util.function.LongFunction;
 
 /**
@@ -35,7 +38,7 @@ public final class IntervalSeries {
         this.step = Duration.ofMinutes(intervalMinutes);
         this.firstDay = firstDay;
         this.endDay = endDay;
-        this.slots = Collections.unmodifiableList(slots);
+        this.slots = slots;
     }
 
     /**
@@ -65,12 +68,13 @@ public final class IntervalSeries {
         long step = intervalMinutes * 60L;
         long first = firstDay.atStartOfDay(zone).toInstant().getEpochSecond() + step;
         long after = endDay.atStartOfDay(zone).toInstant().getEpochSecond() + step;
-        List<Slot> slots = new ArrayList<>((int) ((after - first) / step));
+        Slot[] slots = new Slot[(int) ((after - first) / step)];
+        int i = 0;
         for (long second = first; second < after; second += step) {
             Slot slot = stored.apply(second);
-            slots.add(slot == null ? Slot.missing(Instant.ofEpochSecond(second)) : slot);
+            slots[i++] = slot == null ? Slot.missing(Instant.ofEpochSecond(second)) : slot;
         }
-        return new IntervalSeries(zone, intervalMinutes, firstDay, endDay, slots);
+        return new IntervalSeries(zone, intervalMinutes, firstDay, endDay, new SlotArray(slots, 0, slots.length));
     }
 
     /**
@@ -91,6 +95,76 @@ public final class IntervalSeries {
         Instant after = endDay.atStartOfDay(zone).toInstant().plusSeconds(step);
         int count = (int) ((after.getEpochSecond() - first.getEpochSecond()) / step);
         return new IntervalSeries(zone, intervalMinutes, firstDay, endDay, new MissingSlots(first, step, count));
+    }
+
+    /**
+     * Slots in an array, read-only, and its sub-ranges (a day) as views of the same array. The rules
+     * read every slot of a series several times: through the JDK's shared wrappers
+     * ({@code Collections.unmodifiableList}, {@code AbstractList}'s iterator and sub-list), which every
+     * library of a server also uses with its own lists, each read was a call the JIT could not inline
+     * (JFR: {@code UnmodifiableList.get} the rules' hottest frame in the VEE worker; bench/vee
+     * {@code DailyBenchmark}). Here every call is one of this class.
+     */
+    private static final class SlotArray extends AbstractList<Slot> implements RandomAccess {
+
+        private final Slot[] slots;
+        private final int from;
+        private final int size;
+
+        SlotArray(Slot[] slots, int from, int size) {
+            this.slots = slots;
+            this.from = from;
+            this.size = size;
+        }
+
+        @Override
+        public Slot get(int index) {
+            Objects.checkIndex(index, size);
+            return slots[from + index];
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
+
+        @Override
+        public List<Slot> subList(int fromIndex, int toIndex) {
+            Objects.checkFromToIndex(fromIndex, toIndex, size);
+            return new SlotArray(slots, from + fromIndex, toIndex - fromIndex);
+        }
+
+        @Override
+        public Iterator<Slot> iterator() {
+            return new Iterator<>() {
+                private int next;
+
+                @Override
+                public boolean hasNext() {
+                    return next < size;
+                }
+
+                @Override
+                public Slot next() {
+                    if (next >= size) {
+                        throw new NoSuchElementException();
+                    }
+                    return slots[from + next++];
+                }
+            };
+        }
+
+        @Override
+        public Spliterator<Slot> spliterator() {
+            return Arrays.spliterator(slots, from, from + size);
+        }
+
+        @Override
+        public void forEach(Consumer<? super Slot> action) {
+            for (int i = from; i < from + size; i++) {
+                action.accept(slots[i]);
+            }
+        }
     }
 
     /** Missing slots every {@code step} seconds from {@code first}, made on demand. */
