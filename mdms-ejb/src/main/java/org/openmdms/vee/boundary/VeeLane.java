@@ -15,12 +15,12 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.openmdms.admin.entity.Role;
 import org.openmdms.reading.store.PendingDay;
-import org.openmdms.reading.store.PendingDayStore;
+import org.openmdms.vee.control.HolidayCalendar;
 import org.openmdms.vee.control.RuleSetSource;
 
 /**
  * One lane of a VEE worker pass: judges its batches of due ranges one after another, each batch in
- * its own transaction, on a thread of its own so that two lanes keep both the server and the
+ * its own transaction with the unqueuing of its days, on a thread of its own so that two lanes keep both the server and the
  * database busy. A range that fails stays queued for the next pass.
  */
 @Stateless
@@ -34,40 +34,36 @@ public class VeeLane {
     @Inject
     VeeRunner runner;
 
-    @Inject
-    PendingDayStore pending;
-
     /**
      * Judges the lane's batches one after another, each in its own transaction; a batch that fails is
      * tried again usage point by usage point, so that one bad usage point keeps only its own days
      * queued. The future holds the number of ranges judged.
      */
     @Asynchronous
-    public Future<Integer> judge(List<List<VeeWorker.DueRange>> batches, RuleSetSource rules, Instant started) {
+    public Future<Integer> judge(List<List<VeeWorker.DueRange>> batches, RuleSetSource rules, HolidayCalendar holidays,
+            Instant started) {
         int ranges = 0;
         for (List<VeeWorker.DueRange> batch : batches) {
-            if (judge(batch, rules, started, batch.size() == 1)) {
+            if (judge(batch, rules, holidays, started, batch.size() == 1)) {
                 ranges += batch.size();
             } else {
                 for (VeeWorker.DueRange range : batch) {
-                    ranges += judge(List.of(range), rules, started, true) ? 1 : 0;
+                    ranges += judge(List.of(range), rules, holidays, started, true) ? 1 : 0;
                 }
             }
         }
         return new AsyncResult<>(ranges);
     }
 
-    private boolean judge(List<VeeWorker.DueRange> batch, RuleSetSource rules, Instant started, boolean last) {
+    private boolean judge(List<VeeWorker.DueRange> batch, RuleSetSource rules, HolidayCalendar holidays, Instant started,
+            boolean last) {
         try {
             List<PendingDay> days = batch.stream().flatMap(range -> range.days().stream()).toList();
             long t0 = System.nanoTime();
-            runner.runAll(batch.stream().map(VeeWorker.DueRange::judgement).toList(), rules, days);
+            runner.judgeQueued(batch.stream().map(VeeWorker.DueRange::judgement).toList(), rules, holidays, days, started);
             long t1 = System.nanoTime();
-            pending.remove(days, started);
-            long t2 = System.nanoTime();
-            LOG.fine(() -> "VEE lane: a batch of " + batch.size() + " ranges judged and committed in "
-                    + (t1 - t0) / 1_000_000 + " ms, its " + days.size() + " days unqueued in " + (t2 - t1) / 1_000_000
-                    + " ms");
+            LOG.fine(() -> "VEE lane: a batch of " + batch.size() + " ranges judged, its " + days.size()
+                    + " days unqueued and committed in " + (t1 - t0) / 1_000_000 + " ms");
             return true;
         } catch (RuntimeException e) {
             if (last) {

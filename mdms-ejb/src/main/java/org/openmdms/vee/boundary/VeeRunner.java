@@ -30,6 +30,7 @@ import org.openmdms.reading.store.DailyReading;
 import org.openmdms.reading.store.IntervalRow;
 import org.openmdms.reading.store.IntervalStore;
 import org.openmdms.reading.store.PendingDay;
+import org.openmdms.reading.store.PendingDayStore;
 import org.openmdms.reading.store.ReadsAtHand;
 import org.openmdms.reading.store.RegisterReadStore;
 import org.openmdms.vee.control.ConfiguredRule;
@@ -79,6 +80,9 @@ public class VeeRunner {
     RegisterReadStore registers;
 
     @Inject
+    PendingDayStore pending;
+
+    @Inject
     VeeExceptionStore exceptions;
 
     @Inject
@@ -105,19 +109,33 @@ public class VeeRunner {
 
     /** As {@link #run(String, LocalDate, LocalDate)}, with the rule sets given (a worker pass looks them up once). */
     public VeeRunResult run(String usagePointCode, LocalDate from, LocalDate to, RuleSetSource rules) {
-        return runAll(List.of(new Judgement(usagePointCode, from, to)), rules, List.of()).get(0);
+        return runAll(List.of(new Judgement(usagePointCode, from, to)), rules, holidayLookup.vee(), List.of()).get(0);
+    }
+
+    /**
+     * A worker's batch ({@link #runAll}) with its queued days taken off the queue in the same
+     * transaction — those not queued again since {@code started}, the start of the pass: new reads of
+     * a day queue it again, and it is judged again next pass. One commit per batch instead of two.
+     */
+    public List<VeeRunResult> judgeQueued(List<Judgement> batch, RuleSetSource rules, HolidayCalendar holidays,
+            List<PendingDay> queued, Instant started) {
+        List<VeeRunResult> results = runAll(batch, rules, holidays, queued);
+        pending.remove(queued, started);
+        return results;
     }
 
     /**
      * Judges several usage points in one transaction, each over its own range: locks them (in id
      * order), loads the reads of all their interval channels — judged days and history — and their
      * open exceptions with a few queries for the whole batch, and writes the estimates of the batch in
-     * one write. A worker pass batches usage points that share a range, so that the batch's reads are
-     * one contiguous span. An unknown usage point fails the whole batch. {@code queued}: the worker's
+     * one write. The rule sets and the holiday calendar are given: a worker pass looks them up once for
+     * all its batches (the calendar was a query per batch). A worker pass batches usage points that
+     * share a range, so that the batch's reads are one contiguous span. An unknown usage point fails the whole batch. {@code queued}: the worker's
      * queued days of the batch; a channel whose judged days are all among them, and whose reads the
      * import kept at hand, is judged from memory instead of reads loaded back ({@link IntervalStore#readsAtHand}).
      */
-    public List<VeeRunResult> runAll(List<Judgement> batch, RuleSetSource rules, List<PendingDay> queued) {
+    public List<VeeRunResult> runAll(List<Judgement> batch, RuleSetSource rules, HolidayCalendar holidays,
+            List<PendingDay> queued) {
         batch.forEach(Judgement::check);
         long t0 = System.nanoTime();
         Map<String, UsagePointFacts> locked = usagePoints.lockFacts(batch.stream().map(Judgement::usagePoint).toList());
@@ -170,7 +188,6 @@ public class VeeRunner {
         List<IntervalRow> estimated = new ArrayList<>();
         Map<Long, ChannelClock> clocks = new HashMap<>();
         Instant now = Instant.now();
-        HolidayCalendar holidays = holidayLookup.vee();
         for (ChannelRun run : runs) {
             List<Estimate> estimates = run.judge(rules.rulesFor(run.up.commodity(), run.up.customerClass()),
                     stored.get(run.channel.id()), likeDays.get(run.channel.id()),

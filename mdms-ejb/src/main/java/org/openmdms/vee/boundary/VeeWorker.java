@@ -28,12 +28,14 @@ import java.util.concurrent.Future;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.openmdms.admin.entity.Role;
+import org.openmdms.billing.boundary.HolidayLookup;
 import org.openmdms.config.Settings;
 import org.openmdms.reading.boundary.ImportFinished;
 import org.openmdms.reading.store.PendingDay;
 import org.openmdms.reading.store.PendingDayStore;
 import org.openmdms.schedule.control.OnePass;
 import org.openmdms.vee.control.CachedRuleSets;
+import org.openmdms.vee.control.HolidayCalendar;
 import org.openmdms.vee.control.IntervalSeries;
 import org.openmdms.vee.control.RuleSetSource;
 
@@ -65,9 +67,10 @@ public class VeeWorker {
     /**
      * Usage points one batch may lock. A daily file's batches are one day per usage point, so this,
      * not the load, sets their size: each batch pays its own lock, queries and commit (a daily file
-     * of 2 000 meters was 20 batches of 100; bench/ingest/vee-cost.sh BATCH_LOG=1).
+     * of 2 000 meters was 20 batches of 100, then 8 of 250; bench/ingest/vee-cost.sh BATCH_LOG=1). At
+     * most 500: the lists of ids a batch binds stay below Oracle's 1 000 expressions per IN list.
      */
-    static final int BATCH_USAGE_POINTS = 250;
+    static final int BATCH_USAGE_POINTS = 500;
 
     private final OnePass passes = new OnePass(this::judgeOnce);
 
@@ -79,6 +82,9 @@ public class VeeWorker {
 
     @Inject
     RuleSetSource ruleSets;
+
+    @Inject
+    HolidayLookup holidayLookup;
 
     @Resource
     SessionContext context;
@@ -186,6 +192,10 @@ public class VeeWorker {
      * The due ranges in batches, each judged in one transaction with one load of reads: ranges of the
      * same days together (a batch's reads are one span), at most {@value #BATCH_USAGE_POINTS} usage
      * points and about {@value #BATCH_CHANNEL_DAYS} channel days each (a range larger than that alone).
+     * The ranges of a span are dealt into as few batches as the limits allow, rounded up to a multiple
+     * of the {@value #LANES} lanes and of even size, so that the lanes finish together: a daily file of
+     * 2 000 meters is 4 batches of 500, not 8 of 250 — each batch pays its own lock, queries and commit
+     * — and 300 meters are 2 batches of 150, not 250 and 50.
      */
     static List<List<DueRange>> batches(Map<String, List<PendingDay>> due) {
         Map<List<LocalDate>, List<DueRange>> bySpan = new LinkedHashMap<>();
@@ -201,10 +211,11 @@ public class VeeWorker {
         });
         List<List<DueRange>> batches = new ArrayList<>();
         for (List<DueRange> sameSpan : bySpan.values()) {
+            int size = batchSize(sameSpan);
             List<DueRange> batch = new ArrayList<>();
             int load = 0;
             for (DueRange range : sameSpan) {
-                if (!batch.isEmpty() && (batch.size() == BATCH_USAGE_POINTS || load + range.load() > BATCH_CHANNEL_DAYS)) {
+                if (!batch.isEmpty() && (batch.size() == size || load + range.load() > BATCH_CHANNEL_DAYS)) {
                     batches.add(batch);
                     batch = new ArrayList<>();
                     load = 0;
@@ -217,9 +228,23 @@ public class VeeWorker {
         return batches;
     }
 
+    /** The usage points per batch for ranges of one span: as few batches as the limits allow, a multiple of the lanes. */
+    private static int batchSize(List<DueRange> sameSpan) {
+        long load = sameSpan.stream().mapToLong(DueRange::load).sum();
+        int count = (int) Math.max(ceilDiv(sameSpan.size(), BATCH_USAGE_POINTS), ceilDiv(load, BATCH_CHANNEL_DAYS));
+        if (sameSpan.size() >= LANES) {
+            count = (int) ceilDiv(count, LANES) * LANES;
+        }
+        return (int) ceilDiv(sameSpan.size(), count);
+    }
+
+    private static long ceilDiv(long x, long y) {
+        return (x + y - 1) / y;
+    }
+
     /**
      * Judges the batches in {@value #LANES} lanes side by side (dealt out in turn), with the rule sets
-     * looked up once for the pass; returns the number of ranges judged.
+     * and the holiday calendar looked up once for the pass; returns the number of ranges judged.
      */
     private int judgeInLanes(List<List<DueRange>> batches) {
         List<List<List<DueRange>>> work = new ArrayList<>();
@@ -231,11 +256,12 @@ public class VeeWorker {
             work.get(next++ % LANES).add(batch);
         }
         RuleSetSource pass = new CachedRuleSets(ruleSets);
+        HolidayCalendar holidays = holidayLookup.vee();
         Instant started = Instant.now();
         List<Future<Integer>> running = new ArrayList<>();
         for (List<List<DueRange>> lane : work) {
             if (!lane.isEmpty()) {
-                running.add(lanes.judge(lane, pass, started));
+                running.add(lanes.judge(lane, pass, holidays, started));
             }
         }
         int ranges = 0;

@@ -54,13 +54,14 @@ class VeeWorkerTest {
 
     /** Usage points with the same days share a batch (one load of reads); other days go in batches of their own. */
     @Test
-    void rangesOfTheSameDaysAreBatchedUpToTheLoadLimit() {
-        // Complete days: 30 channel days each (like days from the daily totals): 66 fit in 2 000.
+    void rangesOfTheSameDaysAreBatchedUpToTheLoadLimitInEvenBatchesForTheLanes() {
+        // Complete days: 30 channel days each (like days from the daily totals): 80 x 30 = 2 400 channel
+        // days need 2 batches of at most 2 000, and the two lanes take one each.
         List<List<VeeWorker.DueRange>> batches = VeeWorker.batches(due(80));
 
-        assertEquals(List.of(66, 14, 1), batches.stream().map(List::size).toList());
+        assertEquals(List.of(40, 40, 1), batches.stream().map(List::size).toList());
         assertEquals("UP-0", batches.get(0).get(0).judgement().usagePoint());
-        assertEquals(LocalDate.of(2013, 1, 31), batches.get(1).get(13).judgement().to());
+        assertEquals(LocalDate.of(2013, 1, 31), batches.get(1).get(39).judgement().to());
         assertEquals(LocalDate.of(2013, 6, 2), batches.get(2).get(0).judgement().to());
         assertEquals(30, batches.get(0).get(0).days().size());
     }
@@ -70,8 +71,30 @@ class VeeWorkerTest {
     void aRangeWithAGapCountsItsHistoryInTheLoad() {
         java.util.Map<String, List<PendingDay>> due = due(80, JAN_1.plusDays(3));
 
-        // 58 channel days each: 34 fit in 2 000, so 80 usage points make 3 batches.
-        assertEquals(List.of(34, 34, 12, 1), VeeWorker.batches(due).stream().map(List::size).toList());
+        // 58 channel days each: 34 fit in 2 000, so 80 usage points need 3 batches: 4 for two lanes.
+        assertEquals(List.of(20, 20, 20, 20, 1), VeeWorker.batches(due).stream().map(List::size).toList());
+    }
+
+    /** A daily file: one complete day per usage point, so the usage points a batch may lock set the batches. */
+    @Test
+    void aDailyFileIsAsFewBatchesAsTheUsagePointLimitAllowsDealtEvenlyToTheLanes() {
+        assertEquals(List.of(500, 500, 500, 500), batchSizes(dailyFile(2000)));
+        assertEquals(List.of(334, 334, 334, 334, 334, 331), batchSizes(dailyFile(2001)));
+        assertEquals(List.of(150, 150), batchSizes(dailyFile(300)));
+        assertEquals(List.of(1), batchSizes(dailyFile(1)));
+    }
+
+    private static List<Integer> batchSizes(java.util.Map<String, List<PendingDay>> due) {
+        return VeeWorker.batches(due).stream().map(List::size).toList();
+    }
+
+    /** {@code count} usage points with one complete day each, the same day. */
+    private static java.util.Map<String, List<PendingDay>> dailyFile(int count) {
+        java.util.Map<String, List<PendingDay>> due = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < count; i++) {
+            due.put("UP-" + i, List.of(new PendingDay(i, JAN_1, "UP-" + i, "Europe/London", 30, Instant.EPOCH, 48)));
+        }
+        return due;
     }
 
     /** {@code count} usage points with 30 due days each (incomplete on the days given), and one other. */
