@@ -17,18 +17,21 @@ require_free_disk() {
 # minutes) and sets $server (the run.sh process) and $jvm (the server's JVM, for jcmd and jstat).
 #
 # HEAP (e.g. 2g) sets the server's heap (-Xms and -Xmx; WildFly's standalone.conf gives 64m-512m
-# otherwise, where production runs 2-4 GB, docs/operations.md).
+# otherwise, where production runs 2-4 GB, docs/operations.md). SERVER_JVM_OPTS adds JVM options
+# to the server's (e.g. -XX:-UseCodeCacheFlushing; with either, the heap is HEAP or WildFly's default).
 start_server() {
   local out=$1 t=0 p sizing=()
   shift
-  if [ -n "${HEAP:-}" ]; then sizing=(JBOSS_JAVA_SIZING="-Xms$HEAP -Xmx$HEAP"); fi
+  if [ -n "${HEAP:-}${SERVER_JVM_OPTS:-}" ]; then
+    sizing=(JBOSS_JAVA_SIZING="-Xms${HEAP:-64m} -Xmx${HEAP:-512m} ${SERVER_JVM_OPTS:-}")
+  fi
   env "${sizing[@]}" MDMS_BASE_DIR="$base" MDMS_DEMO=false MDMS_PORT_OFFSET="$offset" \
     MDMS_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" MDMS_DB_USER=postgres \
     MDMS_BOOTSTRAP_ADMIN_PASSWORD=bench-password "$@" \
     bash "$root/mdms-ear/src/main/wildfly/run.sh" "$jboss_home" postgresql "$root/mdms-ear/target/drivers" \
     > "$out" 2>&1 &
   server=$!
-  until grep -q "OpenMDMS is running" "$out"; do
+  until grep -q "OpenMDMS is running" "$out" 2>/dev/null; do
     kill -0 "$server" 2>/dev/null || { tail -50 "$out"; exit 1; }
     t=$((t + 2)); [ $t -lt 600 ] || { echo "the server did not start in 10 minutes" >&2; tail -50 "$out"; exit 1; }
     sleep 2

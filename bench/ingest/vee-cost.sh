@@ -6,10 +6,11 @@
 #
 #   off: the upload's time is the ingest time;
 #   on:  the upload's time, then the time until the VEE worker has emptied its queue (vee_pending_day,
-#        polled every 0.2 s).
+#        polled every 10 ms in the database).
 #
-# Round 0 is a warm-up and is not reported: it compiles the import and VEE paths before anything is
-# measured, as they are on a production server that imports every day. Measuring each setting on a
+# Round 0 is a warm-up and is not reported (WARMUP=N: rounds 0 to N-1, default 1): it compiles the
+# import and VEE paths before anything is measured, as they are on a production server that imports
+# every day. Measuring each setting on a
 # freshly started server, after a smaller warm-up, as this script did until 2026-11-29, left the JIT
 # compiler busy during the measured pass (JFR: hot read-parsing methods still interpreted, C2 compiling
 # the import path again), and the same upload took 3.7-12 s of the JVM's CPU from run to run.
@@ -36,8 +37,12 @@
 #
 # The server's log of the measured rounds is kept in target/bench-vee-cost.log.
 #
+# THREADS=1 sums the server JVM's CPU per thread group (/proc/PID/task) for the VEE-off uploads, the
+# VEE-on uploads and the passes after them: which threads the JVM's CPU goes to (lanes, import writers,
+# GC, JIT compilers).
+#
 # PROFILE=1 records the server with Java Flight Recorder over the last round, a Java sample every
-# millisecond (target/bench-vee-cost.jfr; `jfr print --events jdk.ExecutionSample` to read it).
+# millisecond, every JIT compilation and every class defined (target/bench-vee-cost.jfr; `jfr print --events jdk.ExecutionSample` to read it).
 #
 # Needs: a built project in this checkout (mvn package -DskipTests: target/server, mdms-ear/target),
 # PostgreSQL 15+ at 127.0.0.1:5432 (user postgres, trust), python3, curl. Uses the database
@@ -48,6 +53,7 @@ set -euo pipefail
 meters=${1:-500}
 days=${2:-30}
 rounds=${ROUNDS:-3}
+warmup=${WARMUP:-1}
 history=${HISTORY:-0}
 rows=$((meters * days * 96))
 here=$(cd "$(dirname "$0")" && pwd)
@@ -61,7 +67,7 @@ url=http://127.0.0.1:$((8080 + offset))/mdms/api
 auth=admin:bench-password
 cli="$jboss_home/bin/jboss-cli.sh --connect --controller=127.0.0.1:$((9990 + offset))"
 psql="psql -h 127.0.0.1 -U postgres -d $db -q -v ON_ERROR_STOP=1"
-uploads=$((2 * (rounds + 1)))
+uploads=$((2 * (rounds + warmup)))
 
 # About 330 bytes per read in the files and the database, plus headroom.
 . "$root/bench/lib.sh"
@@ -101,6 +107,19 @@ cpu_now() {
     END { printf "%.2f,%.2f", jvm / hz, busy / hz }' "/proc/$jvm/stat" /proc/stat
 }
 
+# THREADS=1: the server's CPU seconds per thread, "name utime+stime" per line (name's digits kept; the
+# summary groups them), appended to $work/threads-$1.
+thread_cpu() {
+  [ "${THREADS:-0}" = 1 ] || return 0
+  local hz
+  hz=$(getconf CLK_TCK)
+  # one awk over all the threads (no process per thread: this runs while the pass does); the name is in
+  # parentheses and may hold spaces, utime and stime are the 12th and 13th fields after it
+  awk -v hz="$hz" '{ o = index($0, "("); c = 0; for (i = length($0); i > 0; i--) if (substr($0, i, 1) == ")") { c = i; break }
+    split(substr($0, c + 2), a, " "); printf "%s|%.3f\n", substr($0, o + 1, c - o - 1), (a[12] + a[13]) / hz }' \
+    /proc/"$jvm"/task/*/stat 2>/dev/null > "$work/threads-$1"
+}
+
 vee_on_import() {
   $cli --command="/system-property=mdms.vee.on-import:write-attribute(name=value,value=$1)" > /dev/null
 }
@@ -111,26 +130,35 @@ upload() {
     || { echo "the upload of $1 failed; see $base/log/server.log" >&2; exit 1; }
 }
 
+# Waits in the database, polling every 10 ms with one connection (each statement of the loop sees what
+# has committed by then). Until 2026-11-29 psql ran every 0.2 s: a daily file's pass is ~0.4 s, and the
+# poll's granularity and psql's start added ~0.1 s, a tenth of the upload, to every VEE-on figure.
 queue_empty() {
-  until [ "$($psql -Atc "SELECT count(*) FROM vee_pending_day")" -eq 0 ]; do sleep 0.2; done
+  $psql -c "DO \$\$ BEGIN WHILE EXISTS (SELECT 1 FROM vee_pending_day) LOOP PERFORM pg_sleep(0.01); END LOOP; END \$\$"
 }
 
 # One measured upload of period K with VEE on import as given; appends to $work/results:
-# round, vee, t0, t1 (upload ended), t2 (queue empty), JVM and machine CPU at each, GC seconds at each.
+# round, vee, t0, t1 (upload ended), t2 (queue empty), JVM and machine CPU at each, GC seconds before and after.
 measure() {
-  local round=$1 k=$2 vee=$3 t0 t1 t2 c0 c1 c2 g0 g1 g2
+  local round=$1 k=$2 vee=$3 t0 t1 t2 c0 c1 c2 g0 g1
   vee_on_import "$vee"
   echo "== round $round: period $k ($meters meters x $days days from $(date -u -d "2026-01-01 + $((k * days)) days" +%F)), VEE on import $vee"
-  g0=$(gc_seconds); t0=$(date +%s.%N); c0=$(cpu_now)
+  g0=$(gc_seconds); thread_cpu "$k-0"; t0=$(date +%s.%N); c0=$(cpu_now)
   upload "$work/p$k/reads.cmep" "p$k.cmep"
-  t1=$(date +%s.%N); c1=$(cpu_now); g1=$(gc_seconds)
-  t2=$t1; c2=$c1; g2=$g1
+  t1=$(date +%s.%N); c1=$(cpu_now)
+  t2=$t1; c2=$c1
   if [ "$vee" = true ]; then
+    thread_cpu "$k-1"
     queue_empty
-    t2=$(date +%s.%N); c2=$(cpu_now); g2=$(gc_seconds)
+    t2=$(date +%s.%N); c2=$(cpu_now)
   fi
+  thread_cpu "$k-2"
+  # GC seconds only once the clock has stopped: jstat is a JVM of its own. Until 2026-11-29 it also ran
+  # between the upload and the queue's end, while the worker's pass ran, and took ~0.3 s of the two
+  # cores from it — counted in the VEE-on wall time and machine CPU, not in the VEE-off ones.
+  g1=$(gc_seconds)
   echo "   $(head -c 160 "$work/import-p$k.cmep.json")"
-  echo "$round $vee $t0 $t1 $t2 $c0 $c1 $c2 $g0 $g1 $g2" >> "$work/results"
+  echo "$round $vee $t0 $t1 $t2 $c0 $c1 $c2 $g0 $g1" >> "$work/results"
   settle
 }
 
@@ -163,14 +191,18 @@ if [ "${BATCH_LOG:-0}" = 1 ]; then
   $cli --command="/subsystem=logging/logger=org.openmdms.vee.boundary.VeeWorker:add(level=FINE)" > /dev/null
 fi
 log_lines=0
-for round in $(seq 0 "$rounds"); do
-  if [ "$round" = 1 ]; then
+last_round=$((warmup + rounds - 1))
+for round in $(seq 0 "$last_round"); do
+  if [ "$round" = "$warmup" ]; then
     log_lines=$(wc -l < "$base/log/server.log")
   fi
-  if [ "$round" = "$rounds" ] && [ "${PROFILE:-0}" = 1 ]; then
+  if [ "$round" = "$last_round" ] && [ "${PROFILE:-0}" = 1 ]; then
     # JFR's profile settings, but a Java sample every millisecond (10 ms gave ~250 samples of a pass)
     jfc=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")/lib/jfr/profile.jfc
-    sed 's|control="method-sampling-java-interval">10 ms<|control="method-sampling-java-interval">1 ms<|' "$jfc" \
+    # and every compilation (not only those over 100 ms) and every class defined: what the JIT compiles in a pass
+    sed -e 's|control="method-sampling-java-interval">10 ms<|control="method-sampling-java-interval">1 ms<|' \
+      -e 's|control="compiler-compilation-threshold">100 ms<|control="compiler-compilation-threshold">0 ms<|' \
+      -e 's|<setting name="enabled" control="class-loading">false<|<setting name="enabled" control="class-loading">true<|' "$jfc" \
       > "$work/profile.jfc"
     jcmd "$jvm" JFR.start name=vee settings="$work/profile.jfc" > /dev/null
   fi
@@ -196,14 +228,14 @@ exceptions=$($psql -Atc "SELECT count(*) FROM vee_exception")
 echo "stored: $stored reads, $estimates estimates, $exceptions exceptions (all rounds)"
 stop_server
 
-python3 - "$rows" "$work" <<'PY'
+python3 - "$rows" "$work" "$warmup" <<'PY'
 import datetime as dt, re, statistics, sys
-rows, work = int(sys.argv[1]), sys.argv[2]
+rows, work, warmup = int(sys.argv[1]), sys.argv[2], int(sys.argv[3])
 res = {}
 for line in open(f"{work}/results"):
-    rnd, vee, t0, t1, t2, c0, c1, c2, g0, g1, g2 = line.split()
+    rnd, vee, t0, t1, t2, c0, c1, c2, g0, g1 = line.split()
     cpu = [tuple(float(x) for x in c.split(",")) for c in (c0, c1, c2)]
-    res[(int(rnd), vee)] = (float(t0), float(t1), float(t2), cpu, (float(g0), float(g1), float(g2)))
+    res[(int(rnd), vee)] = (float(t0), float(t1), float(t2), cpu, (float(g0), float(g1)))
 # Worker passes: "YYYY-MM-DD HH:MM:SS,mmm INFO ... VEE judged N channel days ... M ms", by the round they ended in.
 pat = re.compile(r"^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3}).*VEE judged (\d+) channel days of (\d+) usage points"
                  r" in (\d+) ranges and (\d+) batches, (\d+) ms")
@@ -220,11 +252,11 @@ for line in open(f"{work}/log.txt"):
     m = phases.search(line)
     if m:
         batches.append((when(m.group(1)),) + tuple(int(x or 0) for x in m.groups()[1:]))
-rounds = sorted({r for r, _ in res if r > 0})
+rounds = sorted({r for r, _ in res if r >= warmup})
 table = []
 print(f"\n{rows:,} reads per upload; rounds after the warm-up: {len(rounds)}")
 print("round | ingest (VEE off) | upload, VEE on | until judged | worker passes | (judged - ingest) / ingest"
-      " | worker / ingest | JVM CPU: ingest, VEE on total | CPU ratio JVM | CPU ratio machine | GC: ingest, upload VEE on, pass")
+      " | worker / ingest | JVM CPU: ingest, upload VEE on, VEE on total | CPU ratio JVM | CPU ratio machine | GC: ingest, VEE on (upload and pass)")
 for r in rounds:
     off0, off1, _, offc, offg = res[(r, "false")]
     on0, on1, on2, onc, ong = res[(r, "true")]
@@ -238,8 +270,8 @@ for r in rounds:
                jvm=(on_cpu[0] - ingest_cpu[0]) / ingest_cpu[0], machine=(on_cpu[1] - ingest_cpu[1]) / ingest_cpu[1])
     table.append(row)
     print(f"{r} | {ingest:.2f} s | {row['upload']:.2f} s | {row['judged']:.2f} s | {judged_days:,} channel days in {worker:.2f} s"
-          f" | {row['wall']:.2f} | {row['wr']:.2f} | {ingest_cpu[0]:.1f} s, {on_cpu[0]:.1f} s | {row['jvm']:.2f} | {row['machine']:.2f}"
-          f" | {offg[1] - offg[0]:.2f} s, {ong[1] - ong[0]:.2f} s, {ong[2] - ong[1]:.2f} s")
+          f" | {row['wall']:.2f} | {row['wr']:.2f} | {ingest_cpu[0]:.2f} s, {onc[1][0] - onc[0][0]:.2f} s, {on_cpu[0]:.2f} s | {row['jvm']:.2f} | {row['machine']:.2f}"
+          f" | {offg[1] - offg[0]:.2f} s, {ong[1] - ong[0]:.2f} s")
 med = lambda k: statistics.median(t[k] for t in table)
 print(f"median: ingest {med('ingest'):.2f} s, until judged {med('judged'):.2f} s, worker {med('worker'):.2f} s")
 print(f"median ratio (until judged - ingest) / ingest : {med('wall'):.2f}   (target: VEE adds <= 0.20)")
@@ -258,22 +290,53 @@ for line in open(f"{work}/log.txt"):
 if chunks:
     print("chunks per upload (import id: chunks, mapped ms, stored ms, summed over the writers): "
           + "; ".join(f"{i}: {c[0]}, {c[1]}, {c[2]}" for i, c in sorted(chunks.items())))
-# "VEE lane: a batch of N ranges judged and committed in X ms, its D days unqueued in Y ms";
+# "VEE lane: a batch of N ranges judged, its D days unqueued and committed in X ms";
 # "VEE pass: N queued days listed in X ms"
-lane = re.compile(r"VEE lane: a batch of \d+ ranges judged and committed in (\d+) ms, its \d+ days unqueued in (\d+) ms")
+lane = re.compile(r"VEE lane: a batch of \d+ ranges judged, its \d+ days unqueued and committed in (\d+) ms")
 listed = re.compile(r"VEE pass: \d+ queued days listed in (\d+) ms")
-judged_ms, unqueued_ms, listed_ms = 0, 0, 0
+judged_ms, listed_ms = 0, 0
 for line in open(f"{work}/log.txt"):
     m = lane.search(line)
     if m:
         judged_ms += int(m.group(1))
-        unqueued_ms += int(m.group(2))
     m = listed.search(line)
     if m:
         listed_ms += int(m.group(1))
+# THREADS=1: the JVM's CPU by thread group (digits in names made N), summed over the measured rounds
+import glob, os
+def snapshot(path):
+    cpu = {}
+    for line in open(path):
+        name, sec = line.rstrip("\n").rsplit("|", 1)
+        cpu[name] = cpu.get(name, 0.0) + float(sec)
+    return cpu
+def groups(before, after):
+    out = {}
+    for name, sec in after.items():
+        key = re.sub(r"\d+", "N", name)
+        out[key] = out.get(key, 0.0) + sec - before.get(name, 0.0)
+    return out
+if glob.glob(f"{work}/threads-*-0"):
+    phases = {"ingest (VEE off)": {}, "upload, VEE on": {}, "pass (VEE on)": {}}
+    for first in sorted(glob.glob(f"{work}/threads-*-0"), key=lambda f: int(os.path.basename(f).split("-")[1])):
+        k = int(os.path.basename(first).split("-")[1])
+        if k < 2 * warmup:
+            continue  # the warm-up rounds
+        snap = [snapshot(f"{work}/threads-{k}-{i}") if os.path.exists(f"{work}/threads-{k}-{i}") else None for i in range(3)]
+        parts = [("upload, VEE on", snap[0], snap[1]), ("pass (VEE on)", snap[1], snap[2])] if snap[1] else [("ingest (VEE off)", snap[0], snap[2])]
+        for phase, a, b in parts:
+            for key, sec in groups(a, b).items():
+                phases[phase][key] = phases[phase].get(key, 0.0) + sec
+            if phase == "pass (VEE on)":
+                top = sorted(groups(a, b).items(), key=lambda kv: -kv[1])[:3]
+                print(f"JVM CPU by thread, the pass after upload {k}: " + ", ".join(f"{n} {v:.2f}" for n, v in top))
+    for phase, cpu in phases.items():
+        top = sorted(cpu.items(), key=lambda kv: -kv[1])[:8]
+        print(f"JVM CPU by thread, {phase}, summed over rounds: {sum(cpu.values()):.2f} s: "
+              + ", ".join(f"{k} {v:.2f}" for k, v in top if v >= 0.01))
 if judged_ms:
-    print(f"worker, summed over lanes and rounds: listing the queue {listed_ms / 1000:.2f} s (passes), batches judged and"
-          f" committed {judged_ms / 1000:.2f} s, days unqueued {unqueued_ms / 1000:.2f} s")
+    print(f"worker, summed over lanes and rounds: listing the queue {listed_ms / 1000:.2f} s (passes), batches judged,"
+          f" unqueued and committed {judged_ms / 1000:.2f} s")
 if batches:
     names = ["lock and load", "partitions", "reads", "exceptions", "rules", "estimates"]
     sums = [sum(b[i + 3] for b in batches) for i in range(len(names))]
