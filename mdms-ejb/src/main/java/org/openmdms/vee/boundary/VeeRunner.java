@@ -130,9 +130,10 @@ public class VeeRunner {
      * open exceptions with a few queries for the whole batch, and writes the estimates of the batch in
      * one write. The rule sets and the holiday calendar are given: a worker pass looks them up once for
      * all its batches (the calendar was a query per batch). A worker pass batches usage points that
-     * share a range, so that the batch's reads are one contiguous span. An unknown usage point fails the whole batch. {@code queued}: the worker's
-     * queued days of the batch; a channel whose judged days are all among them, and whose reads the
-     * import kept at hand, is judged from memory instead of reads loaded back ({@link IntervalStore#readsAtHand}).
+     * share a range, so that the batch's reads are one contiguous span. An unknown usage point fails
+     * the whole batch. {@code queued}: the worker's queued days of the batch; a channel whose judged
+     * days are all among them, and whose reads the import kept at hand, is judged from memory instead
+     * of reads loaded back ({@link IntervalStore#readsAtHand}).
      */
     public List<VeeRunResult> runAll(List<Judgement> batch, RuleSetSource rules, HolidayCalendar holidays,
             List<PendingDay> queued) {
