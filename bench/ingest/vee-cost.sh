@@ -325,10 +325,11 @@ if glob.glob(f"{work}/threads-*-0"):
         snap = [snapshot(f"{work}/threads-{k}-{i}") if os.path.exists(f"{work}/threads-{k}-{i}") else None for i in range(3)]
         parts = [("upload, VEE on", snap[0], snap[1]), ("pass (VEE on)", snap[1], snap[2])] if snap[1] else [("ingest (VEE off)", snap[0], snap[2])]
         for phase, a, b in parts:
-            for key, sec in groups(a, b).items():
+            used = groups(a, b)
+            for key, sec in used.items():
                 phases[phase][key] = phases[phase].get(key, 0.0) + sec
             if phase == "pass (VEE on)":
-                top = sorted(groups(a, b).items(), key=lambda kv: -kv[1])[:3]
+                top = sorted(used.items(), key=lambda kv: -kv[1])[:3]
                 print(f"JVM CPU by thread, the pass after upload {k}: " + ", ".join(f"{n} {v:.2f}" for n, v in top))
     for phase, cpu in phases.items():
         top = sorted(cpu.items(), key=lambda kv: -kv[1])[:8]

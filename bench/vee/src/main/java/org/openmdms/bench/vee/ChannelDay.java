@@ -23,7 +23,7 @@ import org.openmdms.vee.control.VeeContext;
 
 /**
  * One channel-day as the VEE worker judges a daily file: a London household's 96 quarter-hours of
- * Thursday 14 March 2013 (the shape of {@link ChannelMonth}, seeded), complete and without a spike,
+ * Thursday 14 March 2013 ({@link ChannelMonth}'s load shape, seeded), complete and without a spike,
  * its raw history not loaded (an empty series) and its like days the 28 stored daily totals before it
  * — what {@code VeeRunner} builds for each channel of a batch once the reads are at hand.
  */
@@ -60,10 +60,10 @@ final class ChannelDay {
         likeDays = LikeDayTotals.fromDailyTotals(days, new HashSet<>());
     }
 
+    /** A quarter-hour's kWh: {@link ChannelMonth}'s load shape with ±15 % noise. */
     private static BigDecimal value(ZonedDateTime start, Random random) {
-        double hour = start.getHour() + start.getMinute() / 60.0;
-        double kw = 0.25 + 0.6 * Math.exp(-Math.pow(hour - 7.5, 2) / 2) + 1.3 * Math.exp(-Math.pow(hour - 19, 2) / 4);
-        return BigDecimal.valueOf(kw / 4 * (0.85 + 0.3 * random.nextDouble())).setScale(3, RoundingMode.HALF_UP);
+        return BigDecimal.valueOf(ChannelMonth.kw(start) / 4 * (0.85 + 0.3 * random.nextDouble()))
+                .setScale(3, RoundingMode.HALF_UP);
     }
 
     /** The context as VeeRunner makes it per channel: the judged series built from the stored reads. */

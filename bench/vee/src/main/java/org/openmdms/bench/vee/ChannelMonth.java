@@ -58,11 +58,7 @@ final class ChannelMonth {
         for (Instant end = HISTORY_FIRST.atStartOfDay(LONDON).toInstant().plus(step); end.isBefore(after);
                 end = end.plus(step)) {
             ZonedDateTime start = end.minus(step).atZone(LONDON);
-            double hour = start.getHour() + start.getMinute() / 60.0;
-            boolean weekend = start.getDayOfWeek().getValue() >= 6;
-            double kw = 0.25 + 0.6 * Math.exp(-Math.pow(hour - 7.5, 2) / 2) + 1.3 * Math.exp(-Math.pow(hour - 19, 2) / 4)
-                    + (weekend ? 0.2 : 0.0);
-            BigDecimal value = BigDecimal.valueOf(kw / 2 * (0.85 + 0.3 * random.nextDouble())).setScale(3,
+            BigDecimal value = BigDecimal.valueOf(kw(start) / 2 * (0.85 + 0.3 * random.nextDouble())).setScale(3,
                     RoundingMode.HALF_UP);
             if (start.toLocalDate().equals(LocalDate.of(2013, 3, 15)) && start.getHour() == 3 && start.getMinute() == 0) {
                 value = new BigDecimal("3.500");
@@ -91,6 +87,17 @@ final class ChannelMonth {
         return new VeeContext(42L, Unit.KWH, FlowDirection.DELIVERED, judged, history,
                 List.of(new VeeContext.Installed(Instant.parse("2012-01-01T00:00:00Z"), null)), registerReads,
                 new BigDecimal("15"), HolidayCalendar.none());
+    }
+
+    /**
+     * The household's mean load in kW for an interval starting then: a morning and an evening peak on
+     * a base load, a little more at weekends ({@link ChannelDay} uses it too).
+     */
+    static double kw(ZonedDateTime start) {
+        double hour = start.getHour() + start.getMinute() / 60.0;
+        boolean weekend = start.getDayOfWeek().getValue() >= 6;
+        return 0.25 + 0.6 * Math.exp(-Math.pow(hour - 7.5, 2) / 2) + 1.3 * Math.exp(-Math.pow(hour - 19, 2) / 4)
+                + (weekend ? 0.2 : 0.0);
     }
 
     /** The missing half-hours, by local start: three gaps in the judged month, one in the history. */
