@@ -176,7 +176,7 @@ public class VeeRunner {
             Map<Long, List<OutageRows.Interruption>> out = outages.sustained(
                     runs.stream().map(run -> run.up.id()).collect(java.util.stream.Collectors.toSet()), loadFrom, loadTo);
             flagOutages(runs, stored, out);
-            loadLikeDays(runs, likeDays, out);
+            loadLikeDays(runs, likeDays, out, holidays);
             t3 = System.nanoTime();
             for (VeeException e : exceptions.ofChannels(channelIds, judgedFrom, loadTo)) {
                 existing.computeIfAbsent(e.channelId(), c -> new ArrayList<>()).add(e);
@@ -270,22 +270,29 @@ public class VeeRunner {
     /**
      * The like-day totals of the channels whose raw history was not loaded, from the stored daily
      * totals with one query for the batch: complete days, none of whose intervals lies inside a
-     * sustained interruption.
+     * sustained interruption — of the like days of the judged days only (their day types, holidays
+     * as Sundays; {@link org.openmdms.vee.control.rules.HighLowUsageRule} asks for no others): a daily
+     * file of weekdays loads 20 of the 28 days, of a Saturday 4.
      */
     private void loadLikeDays(List<ChannelRun> runs, Map<Long, LikeDayTotals> likeDays,
-            Map<Long, List<OutageRows.Interruption>> out) {
+            Map<Long, List<OutageRows.Interruption>> out, HolidayCalendar holidays) {
         List<ChannelRun> fromTotals = runs.stream().filter(run -> !likeDays.containsKey(run.channel.id())).toList();
         if (fromTotals.isEmpty()) {
             return;
         }
+        Set<LocalDate> judged = new HashSet<>();
+        for (ChannelRun run : fromTotals) {
+            run.judgement.from().datesUntil(run.judgement.to()).forEach(judged::add);
+        }
         LocalDate from = fromTotals.stream().map(run -> run.judgement.from().minusDays(HISTORY_DAYS))
                 .min(LocalDate::compareTo).orElseThrow();
         LocalDate to = fromTotals.stream().map(run -> run.judgement.from()).max(LocalDate::compareTo).orElseThrow();
+        List<LocalDate> like = LikeDayTotals.likeDaysOf(judged, from, to, holidays);
         Map<Long, List<DailyReading>> daily = new HashMap<>();
-        for (DailyReading day : intervals.daily(fromTotals.stream().map(run -> run.channel.id()).toList(), from, to)) {
+        for (DailyReading day : intervals.daily(fromTotals.stream().map(run -> run.channel.id()).toList(), like)) {
             daily.computeIfAbsent(day.channelId(), c -> new ArrayList<>()).add(day);
         }
-        // Intervals per local day, by zone and length: the same 28 days for every channel of the batch.
+        // Intervals per local day, by zone and length: the same like days for every channel of the batch.
         Map<ZonedDayKind, Integer> expected = new HashMap<>();
         for (ChannelRun run : fromTotals) {
             List<OutageRows.Interruption> interruptions = out.getOrDefault(run.up.id(), List.of());

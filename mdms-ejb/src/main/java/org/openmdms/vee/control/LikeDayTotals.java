@@ -5,6 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -55,6 +59,24 @@ public final class LikeDayTotals {
             }
         }
         return new LikeDayTotals(complete);
+    }
+
+    /**
+     * The days of [from, to) that are like days of one of the judged days — of the same day type,
+     * holidays counted as Sundays ({@link DayType#forLikeDays}): the only stored totals the
+     * like-day checks ask for. A weekday's four weeks hold 20 of them, a Saturday's 4.
+     */
+    public static List<LocalDate> likeDaysOf(Collection<LocalDate> judged, LocalDate from, LocalDate to,
+            HolidayCalendar holidays) {
+        Set<DayType> types = EnumSet.noneOf(DayType.class);
+        judged.forEach(day -> types.add(DayType.of(day, holidays).forLikeDays()));
+        List<LocalDate> like = new ArrayList<>();
+        for (LocalDate day = from; day.isBefore(to); day = day.plusDays(1)) {
+            if (types.contains(DayType.of(day, holidays).forLikeDays())) {
+                like.add(day);
+            }
+        }
+        return like;
     }
 
     /**

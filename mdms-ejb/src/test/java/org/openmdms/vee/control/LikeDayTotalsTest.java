@@ -100,4 +100,29 @@ class LikeDayTotalsTest {
         }
         return days;
     }
+
+    @Test
+    void onlyTheLikeDaysOfTheJudgedDaysAreLoaded() {
+        // 2026-01-05 is a Monday; four weeks before it hold 20 weekdays, of which 2026-01-01 is a holiday
+        LocalDate monday = LocalDate.of(2026, 1, 5);
+        HolidayCalendar newYear = new HolidayCalendar("test", Map.of(LocalDate.of(2026, 1, 1), "New Year's Day"));
+        List<LocalDate> weekdays = LikeDayTotals.likeDaysOf(List.of(monday), monday.minusDays(28), monday, newYear);
+        assertEquals(19, weekdays.size());
+        assertFalse(weekdays.contains(LocalDate.of(2026, 1, 1)));
+        assertTrue(weekdays.stream().allMatch(d -> d.getDayOfWeek().getValue() <= 5));
+        assertEquals(20, LikeDayTotals.likeDaysOf(List.of(monday), monday.minusDays(28), monday, HolidayCalendar.none())
+                .size());
+        // a Saturday's are the 4 Saturdays; a Sunday's the 4 Sundays and the holiday
+        LocalDate saturday = LocalDate.of(2026, 1, 10);
+        assertEquals(List.of(LocalDate.of(2025, 12, 13), LocalDate.of(2025, 12, 20), LocalDate.of(2025, 12, 27),
+                LocalDate.of(2026, 1, 3)), LikeDayTotals.likeDaysOf(List.of(saturday), saturday.minusDays(28), saturday,
+                newYear));
+        LocalDate sunday = LocalDate.of(2026, 1, 11);
+        assertEquals(5, LikeDayTotals.likeDaysOf(List.of(sunday), sunday.minusDays(28), sunday, newYear).size());
+        // a judged holiday counts as a Sunday; a range of several judged days takes every type it holds
+        assertEquals(5, LikeDayTotals.likeDaysOf(List.of(LocalDate.of(2026, 1, 1)), monday.minusDays(28), monday,
+                newYear).size());
+        assertEquals(28, LikeDayTotals.likeDaysOf(List.of(saturday, sunday, monday), monday.minusDays(28), monday,
+                newYear).size());
+    }
 }

@@ -58,8 +58,12 @@ public interface IntervalStore {
     /** Daily totals of a channel for local days in [from, to). */
     List<DailyReading> daily(long channelId, LocalDate from, LocalDate to);
 
-    /** The stored daily totals of several channels' local days [from, to), in no particular order. */
-    List<DailyReading> daily(Collection<Long> channelIds, LocalDate from, LocalDate to);
+    /**
+     * The stored daily totals of several channels' given local days, in no particular order: VEE asks
+     * for the like days of the days it judges only (a weekday's history holds 20 of its 28 days, a
+     * Saturday's 4).
+     */
+    List<DailyReading> daily(Collection<Long> channelIds, Collection<LocalDate> days);
 
     /**
      * How many chunks of one import may be written side by side, each in its own transaction: more

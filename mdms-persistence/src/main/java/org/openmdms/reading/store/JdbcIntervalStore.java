@@ -363,17 +363,22 @@ abstract class JdbcIntervalStore extends JdbcStore implements IntervalStore {
     }
 
     @Override
-    public List<DailyReading> daily(Collection<Long> channelIds, LocalDate from, LocalDate to) {
-        List<DailyReading> days = new ArrayList<>();
+    public List<DailyReading> daily(Collection<Long> channelIds, Collection<LocalDate> days) {
+        List<DailyReading> found = new ArrayList<>();
+        if (days.isEmpty()) {
+            return found;
+        }
+        List<LocalDate> dayList = List.copyOf(days);
         for (List<Long> part : inLists(channelIds)) {
-            days.addAll(query(DAILY_COLUMNS + " WHERE channel_id IN (" + marks(part.size())
-                    + ") AND local_day >= ? AND local_day < ?", s -> {
+            found.addAll(query(DAILY_COLUMNS + " WHERE channel_id IN (" + marks(part.size())
+                    + ") AND local_day IN (" + marks(dayList.size()) + ")", s -> {
                         int i = bindIds(s, 1, part);
-                        s.setDate(i++, Date.valueOf(from));
-                        s.setDate(i, Date.valueOf(to));
+                        for (LocalDate day : dayList) {
+                            s.setDate(i++, Date.valueOf(day));
+                        }
                     }, JdbcIntervalStore::dailyReading));
         }
-        return days;
+        return found;
     }
 
     private static final String DAILY_COLUMNS = "SELECT channel_id, local_day, total, read_count, estimated_count,"

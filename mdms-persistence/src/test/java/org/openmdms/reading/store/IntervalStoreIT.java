@@ -178,8 +178,9 @@ class IntervalStoreIT {
         assertEquals(1, daily.estimatedCount());
         assertEquals(0, new BigDecimal("3.5").compareTo(daily.maxValue()));
         // the batch form (VEE's like days; COPY on PostgreSQL) gives the same row, and none of other days
-        assertEquals(List.of(daily), store.daily(List.of(channel, channel + 1_000_000), day, day.plusDays(1)));
-        assertEquals(List.of(), store.daily(List.of(channel), day.plusDays(1), day.plusDays(2)));
+        assertEquals(List.of(daily), store.daily(List.of(channel, channel + 1_000_000), List.of(day.minusDays(7), day)));
+        assertEquals(List.of(), store.daily(List.of(channel), List.of(day.minusDays(1), day.plusDays(1))));
+        assertEquals(List.of(), store.daily(List.of(channel), List.of()));
     }
 
     @Test
