@@ -224,23 +224,11 @@ public class VeeRunner {
      */
     private int loadReads(List<ChannelRun> runs, List<Long> channelIds, Instant judgedFrom, Instant loadTo,
             Map<Long, StoredSlots> stored, Map<Long, LikeDayTotals> likeDays, List<PendingDay> queued) {
-        runs.forEach(run -> stored.put(run.channel.id(), new StoredSlots(run.loadFrom(), run.loadTo(),
+        // Room for the judged days only: four weeks of history on every channel's grid were 11 MB a batch
+        // of a daily file, allocated and zeroed for the few channels with a gap to estimate.
+        runs.forEach(run -> stored.put(run.channel.id(), new StoredSlots(run.judgedFrom(), run.loadTo(),
                 run.channel.readingType().intervalMinutes())));
-        IntervalStore.ReadSink sink = new IntervalStore.ReadSink() {
-            private long lastChannel = Long.MIN_VALUE;
-            private StoredSlots last;
-
-            @Override
-            public void accept(long channel, Instant end, java.math.BigDecimal value, int quality, ReadSource source) {
-                if (channel != lastChannel) {
-                    lastChannel = channel;
-                    last = stored.get(channel);
-                }
-                if (last != null) {
-                    last.put(new Slot(end, value, quality, source));
-                }
-            }
-        };
+        IntervalStore.ReadSink sink = sinkInto(stored);
         Map<Long, Map<LocalDate, PendingDay>> queuedDays = new HashMap<>();
         for (PendingDay day : queued) {
             queuedDays.computeIfAbsent(day.channelId(), c -> new HashMap<>()).put(day.day(), day);
@@ -262,9 +250,30 @@ public class VeeRunner {
         }
         Instant historyFrom = withGaps.stream().map(ChannelRun::loadFrom).min(Instant::compareTo).orElseThrow();
         Instant historyTo = withGaps.stream().map(ChannelRun::judgedFrom).max(Instant::compareTo).orElseThrow();
-        intervals.forEachRead(withGaps.stream().map(run -> run.channel.id()).toList(), historyFrom, historyTo, sink);
+        withGaps.forEach(run -> stored.put(run.channel.id(), stored.get(run.channel.id()).widenedTo(run.loadFrom())));
+        intervals.forEachRead(withGaps.stream().map(run -> run.channel.id()).toList(), historyFrom, historyTo,
+                sinkInto(stored));
         withGaps.forEach(run -> likeDays.put(run.channel.id(), null));
         return atHand;
+    }
+
+    /** Puts each read into its channel's slots (reads come channel by channel: the last channel's are kept at hand). */
+    private static IntervalStore.ReadSink sinkInto(Map<Long, StoredSlots> stored) {
+        return new IntervalStore.ReadSink() {
+            private long lastChannel = Long.MIN_VALUE;
+            private StoredSlots last;
+
+            @Override
+            public void accept(long channel, Instant end, java.math.BigDecimal value, int quality, ReadSource source) {
+                if (channel != lastChannel) {
+                    lastChannel = channel;
+                    last = stored.get(channel);
+                }
+                if (last != null) {
+                    last.put(new Slot(end, value, quality, source));
+                }
+            }
+        };
     }
 
     /**

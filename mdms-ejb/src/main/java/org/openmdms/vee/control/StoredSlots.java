@@ -28,6 +28,24 @@ public final class StoredSlots {
         this.grid = new Slot[(int) Math.max(0, (span + step - 1) / step)];
     }
 
+    /**
+     * The same reads with room from an earlier first end on (the same end before which the grid
+     * ends): a channel's history is loaded only once a gap in its judged days asks for it.
+     */
+    public StoredSlots widenedTo(Instant earlierFirstEnd) {
+        StoredSlots wider = new StoredSlots(earlierFirstEnd, Instant.ofEpochSecond(firstEnd + grid.length * step),
+                (int) (step / 60));
+        for (Slot slot : grid) {
+            if (slot != null) {
+                wider.put(slot);
+            }
+        }
+        if (elsewhere != null) {
+            elsewhere.values().forEach(wider::put);
+        }
+        return wider;
+    }
+
     /** Stores the read, replacing one stored with the same end. */
     public void put(Slot slot) {
         int i = indexOf(slot.end());

@@ -75,4 +75,24 @@ class StoredSlotsTest {
         assertEquals(true, stored.at(FIRST.plusSeconds(60)).isOutage());
         assertEquals(2, stored.countIn(FIRST, FIRST.plusSeconds(1800)));
     }
+
+    @Test
+    void widenedSlotsKeepTheReadsAndTakeHistoryBeforeThem() {
+        StoredSlots judged = new StoredSlots(FIRST, FIRST.plusSeconds(4 * 1800), 30);
+        Slot onGrid = read(FIRST.plusSeconds(1800), "1");
+        Slot offGrid = read(FIRST.plusSeconds(900), "2");
+        judged.put(onGrid);
+        judged.put(offGrid);
+
+        StoredSlots wider = judged.widenedTo(FIRST.minusSeconds(48 * 1800));
+        Slot history = read(FIRST.minusSeconds(47 * 1800), "3");
+        wider.put(history);
+
+        assertEquals(onGrid, wider.at(onGrid.end()));
+        assertEquals(offGrid, wider.at(offGrid.end()));
+        assertEquals(history, wider.at(history.end()));
+        assertEquals(history, wider.atSecond(history.end().getEpochSecond()));
+        assertEquals(3, wider.countIn(FIRST.minusSeconds(48 * 1800), FIRST.plusSeconds(4 * 1800)));
+        assertNull(judged.at(history.end()));
+    }
 }
