@@ -200,8 +200,9 @@ public class VeeWorker {
     static List<List<DueRange>> batches(Map<String, List<PendingDay>> due) {
         Map<List<LocalDate>, List<DueRange>> bySpan = new LinkedHashMap<>();
         due.forEach((usagePoint, days) -> {
-            for (LocalDate[] range : ranges(days)) {
-                List<PendingDay> inRange = days.stream()
+            List<LocalDate[]> ranges = ranges(days);
+            for (LocalDate[] range : ranges) {
+                List<PendingDay> inRange = ranges.size() == 1 ? days : days.stream()
                         .filter(d -> !d.day().isBefore(range[0]) && d.day().isBefore(range[1])).toList();
                 if (!inRange.isEmpty()) {
                     bySpan.computeIfAbsent(List.of(range[0], range[1]), k -> new ArrayList<>())
@@ -285,8 +286,21 @@ public class VeeWorker {
      * only when no such day is within reach is the range cut at {@value VeeRunner#MAX_DAYS} days.
      */
     static List<LocalDate[]> ranges(List<PendingDay> days) {
-        LocalDate first = days.stream().map(PendingDay::day).min(LocalDate::compareTo).orElseThrow();
-        LocalDate last = days.stream().map(PendingDay::day).max(LocalDate::compareTo).orElseThrow();
+        LocalDate first = days.get(0).day();
+        LocalDate last = first;
+        for (PendingDay day : days) {
+            first = day.day().isBefore(first) ? day.day() : first;
+            last = day.day().isAfter(last) ? day.day() : last;
+        }
+        if (!first.plusDays(VeeRunner.MAX_DAYS).isAfter(last)) {
+            return cut(days, first, last);
+        }
+        // Within reach of one range, as a daily file's one day: nothing to cut.
+        return List.<LocalDate[]>of(new LocalDate[] {first, last.plusDays(1)});
+    }
+
+    /** The ranges of days [first, last] too long for one range, cut as {@link #ranges} says. */
+    private static List<LocalDate[]> cut(List<PendingDay> days, LocalDate first, LocalDate last) {
         Set<Long> channels = new HashSet<>();
         Map<LocalDate, Set<Long>> completeChannels = new HashMap<>();
         for (PendingDay day : days) {
