@@ -46,13 +46,18 @@ public class VeeExceptionStore {
                 .getResultList();
     }
 
-    /** The exceptions of several channels whose first interval ends in [from, to), in one query per 500 channels. */
+    /**
+     * The exceptions of several channels whose first interval ends in [from, to), in one query per 500
+     * channels. In SQL, not JPQL: a JPQL query with a list parameter is translated anew on every
+     * execution (Hibernate caches no plan for it), and VEE asks this for every batch.
+     */
+    @SuppressWarnings("unchecked")
     public List<VeeException> ofChannels(java.util.Collection<Long> channelIds, Instant from, Instant to) {
         List<Long> ids = List.copyOf(new java.util.TreeSet<>(channelIds));
         List<VeeException> found = new java.util.ArrayList<>();
         for (int start = 0; start < ids.size(); start += 500) {
-            found.addAll(em.createQuery("select e from VeeException e where e.channelId in :channels"
-                            + " and e.firstEnd >= :from and e.firstEnd < :to", VeeException.class)
+            found.addAll(em.createNativeQuery("SELECT * FROM vee_exception WHERE channel_id IN (:channels)"
+                            + " AND first_end >= :from AND first_end < :to", VeeException.class)
                     .setParameter("channels", ids.subList(start, Math.min(ids.size(), start + 500)))
                     .setParameter("from", from).setParameter("to", to)
                     .getResultList());
