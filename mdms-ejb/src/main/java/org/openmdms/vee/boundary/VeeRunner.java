@@ -257,7 +257,7 @@ public class VeeRunner {
         return atHand;
     }
 
-    /** Puts each read into its channel's slots (reads come channel by channel: the last channel's are kept at hand). */
+    /** Puts each read into its channel's slots (reads come channel by channel: the last channel's slots are remembered). */
     private static IntervalStore.ReadSink sinkInto(Map<Long, StoredSlots> stored) {
         return new IntervalStore.ReadSink() {
             private long lastChannel = Long.MIN_VALUE;

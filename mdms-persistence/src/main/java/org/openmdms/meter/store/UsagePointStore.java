@@ -85,8 +85,9 @@ public class UsagePointStore {
             return Map.of();
         }
         // Plain JDBC on the session's connection: a JPQL query with a list parameter is translated
-        // anew on every execution (Hibernate caches no plan for it), which was a fifth of a VEE
-        // lane's CPU in a daily file's pass (JFR).
+        // anew on every execution (Hibernate caches no plan for it); the translation was most of this
+        // method's samples in a daily file's pass (JFR), and the batch's lock and load fell from 10 to
+        // 7 ms without it.
         return em.unwrap(org.hibernate.Session.class).doReturningWork(c -> lockFacts(c, List.copyOf(codes)));
     }
 

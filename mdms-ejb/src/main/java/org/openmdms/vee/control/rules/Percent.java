@@ -12,7 +12,7 @@ final class Percent {
      * {@code percent} % of {@code base}: {@code base × percent / 100}, as {@link BigDecimal#divide(BigDecimal)}
      * gives it (the exact quotient at the product's scale or the least more it needs), by moving the
      * decimal point instead of dividing — high-low-usage asks this of every judged day, and the
-     * division was a twentieth of a VEE lane's CPU (JFR).
+     * division was about a twentieth of a VEE lane's samples (JFR).
      */
     static BigDecimal of(BigDecimal percent, BigDecimal base) {
         BigDecimal product = base.multiply(percent);
