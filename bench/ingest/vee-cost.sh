@@ -10,7 +10,9 @@
 #
 # Round 0 is a warm-up and is not reported (WARMUP=N: rounds 0 to N-1, default 1): it compiles the
 # import and VEE paths before anything is measured, as they are on a production server that imports
-# every day. Measuring each setting on a
+# every day. For daily files one round is not enough: a method VEE calls once per usage point runs 2 000
+# times a pass and takes several passes to reach C2, which then compiles it during a measured pass
+# (-XX:+LogCompilation, 2026-11-29); measure them with WARMUP=8 or more (docs/performance.md). Measuring each setting on a
 # freshly started server, after a smaller warm-up, as this script did until 2026-11-29, left the JIT
 # compiler busy during the measured pass (JFR: hot read-parsing methods still interpreted, C2 compiling
 # the import path again), and the same upload took 3.7-12 s of the JVM's CPU from run to run.
