@@ -56,13 +56,13 @@ class VeeWorkerTest {
     @Test
     void rangesOfTheSameDaysAreBatchedUpToTheLoadLimitInEvenBatchesForTheLanes() {
         // Complete days: 30 channel days each (like days from the daily totals): 80 x 30 = 2 400 channel
-        // days need 2 batches of at most 2 000, and the two lanes take one each.
+        // days need 2 batches of at most 2 000, made 4 so that each of the four lanes takes one.
         List<List<VeeWorker.DueRange>> batches = VeeWorker.batches(due(80));
 
-        assertEquals(List.of(40, 40, 1), batches.stream().map(List::size).toList());
+        assertEquals(List.of(20, 20, 20, 20, 1), batches.stream().map(List::size).toList());
         assertEquals("UP-0", batches.get(0).get(0).judgement().usagePoint());
-        assertEquals(LocalDate.of(2013, 1, 31), batches.get(1).get(39).judgement().to());
-        assertEquals(LocalDate.of(2013, 6, 2), batches.get(2).get(0).judgement().to());
+        assertEquals(LocalDate.of(2013, 1, 31), batches.get(3).get(19).judgement().to());
+        assertEquals(LocalDate.of(2013, 6, 2), batches.get(4).get(0).judgement().to());
         assertEquals(30, batches.get(0).get(0).days().size());
     }
 
@@ -71,7 +71,7 @@ class VeeWorkerTest {
     void aRangeWithAGapCountsItsHistoryInTheLoad() {
         java.util.Map<String, List<PendingDay>> due = due(80, JAN_1.plusDays(3));
 
-        // 58 channel days each: 34 fit in 2 000, so 80 usage points need 3 batches: 4 for two lanes.
+        // 58 channel days each: 34 fit in 2 000, so 80 usage points need 3 batches: 4 for four lanes.
         assertEquals(List.of(20, 20, 20, 20, 1), VeeWorker.batches(due).stream().map(List::size).toList());
     }
 
@@ -79,8 +79,8 @@ class VeeWorkerTest {
     @Test
     void aDailyFileIsAsFewBatchesAsTheUsagePointLimitAllowsDealtEvenlyToTheLanes() {
         assertEquals(List.of(500, 500, 500, 500), batchSizes(dailyFile(2000)));
-        assertEquals(List.of(334, 334, 334, 334, 334, 331), batchSizes(dailyFile(2001)));
-        assertEquals(List.of(150, 150), batchSizes(dailyFile(300)));
+        assertEquals(List.of(251, 251, 251, 251, 251, 251, 251, 244), batchSizes(dailyFile(2001)));
+        assertEquals(List.of(75, 75, 75, 75), batchSizes(dailyFile(300)));
         assertEquals(List.of(1), batchSizes(dailyFile(1)));
     }
 
