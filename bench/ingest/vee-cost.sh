@@ -119,7 +119,7 @@ thread_cpu() {
   # parentheses and may hold spaces, utime and stime are the 12th and 13th fields after it
   awk -v hz="$hz" '{ o = index($0, "("); c = 0; for (i = length($0); i > 0; i--) if (substr($0, i, 1) == ")") { c = i; break }
     split(substr($0, c + 2), a, " "); printf "%s|%.3f\n", substr($0, o + 1, c - o - 1), (a[12] + a[13]) / hz }' \
-    /proc/"$jvm"/task/*/stat 2>/dev/null > "$work/threads-$1"
+    /proc/"$jvm"/task/*/stat 2>/dev/null > "$work/threads-$1" || true  # a thread that ended meanwhile: awk exits 2
 }
 
 vee_on_import() {
