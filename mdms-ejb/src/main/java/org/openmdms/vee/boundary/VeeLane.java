@@ -21,7 +21,8 @@ import org.openmdms.vee.control.RuleSetSource;
 /**
  * One lane of a VEE worker pass: judges its batches of due ranges one after another, each batch in
  * its own transaction with the unqueuing of its days, on a thread of its own so that the lanes keep
- * both the server and the database busy ({@link VeeWorker#LANES}). A range that fails stays queued for the next pass.
+ * both the server and the database busy ({@link VeeWorker#LANES}). A range that fails stays queued
+ * for the next pass.
  */
 @Stateless
 @PermitAll

@@ -1,5 +1,9 @@
 package org.openmdms.meter.store;
 
+import static org.openmdms.reading.store.JdbcStore.bindIds;
+import static org.openmdms.reading.store.JdbcStore.instant;
+import static org.openmdms.reading.store.JdbcStore.marks;
+
 import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -10,7 +14,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -108,11 +111,12 @@ public class UsagePointStore {
         if (rows.isEmpty()) {
             return Map.of();
         }
-        String ids = marks(rows.size());
+        List<Long> upIds = rows.stream().map(Row::id).toList();
+        String ids = marks(upIds.size());
         Map<Long, List<UsagePointFacts.ChannelFacts>> channels = new HashMap<>();
         try (PreparedStatement s = c.prepareStatement("SELECT usage_point_id, id, unit, interval_minutes, flow_direction"
                 + " FROM channel WHERE usage_point_id IN (" + ids + ") ORDER BY id")) {
-            bindIds(s, rows);
+            bindIds(s, 1, upIds);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     int minutes = r.getInt(4);
@@ -127,12 +131,11 @@ public class UsagePointStore {
         Map<Long, List<UsagePointFacts.Installed>> installations = new HashMap<>();
         try (PreparedStatement s = c.prepareStatement("SELECT usage_point_id, installed_from, installed_to"
                 + " FROM meter_installation WHERE usage_point_id IN (" + ids + ") ORDER BY installed_from")) {
-            bindIds(s, rows);
+            bindIds(s, 1, upIds);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    OffsetDateTime to = r.getObject(3, OffsetDateTime.class);
-                    installations.computeIfAbsent(r.getLong(1), id -> new ArrayList<>()).add(new UsagePointFacts.Installed(
-                            r.getObject(2, OffsetDateTime.class).toInstant(), to == null ? null : to.toInstant()));
+                    installations.computeIfAbsent(r.getLong(1), id -> new ArrayList<>())
+                            .add(new UsagePointFacts.Installed(instant(r, 2), instant(r, 3)));
                 }
             }
         }
@@ -142,16 +145,6 @@ public class UsagePointStore {
                     up.capacityKw(), channels.getOrDefault(up.id(), List.of()), installations.getOrDefault(up.id(), List.of())));
         }
         return found;
-    }
-
-    private static String marks(int n) {
-        return String.join(", ", java.util.Collections.nCopies(n, "?"));
-    }
-
-    private static void bindIds(PreparedStatement s, List<Row> rows) throws SQLException {
-        for (int i = 0; i < rows.size(); i++) {
-            s.setLong(i + 1, rows.get(i).id());
-        }
     }
 
     /** A locked usage point's own columns. */

@@ -49,13 +49,13 @@ public abstract class JdbcStore {
         return parts;
     }
 
-    /** "?, ?, ?": the markers of an IN list of n items. */
-    protected static String marks(int n) {
+    /** "?, ?, ?": the markers of an IN list of n items (also for SQL on a JPA session's connection). */
+    public static String marks(int n) {
         return String.join(", ", java.util.Collections.nCopies(n, "?"));
     }
 
     /** Binds the ids from the given position on; returns the position after them. */
-    protected static int bindIds(PreparedStatement s, int first, List<Long> ids) throws SQLException {
+    public static int bindIds(PreparedStatement s, int first, List<Long> ids) throws SQLException {
         int i = first;
         for (Long id : ids) {
             s.setLong(i++, id);
@@ -67,7 +67,8 @@ public abstract class JdbcStore {
         return instant.atOffset(ZoneOffset.UTC);
     }
 
-    protected static Instant instant(ResultSet r, int column) throws SQLException {
+    /** A TIMESTAMP WITH TIME ZONE column as an instant, null for NULL. */
+    public static Instant instant(ResultSet r, int column) throws SQLException {
         OffsetDateTime value = r.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
     }

@@ -110,13 +110,9 @@ public class PostgresIntervalStore extends JdbcIntervalStore {
         if (channelIds.isEmpty() || days.isEmpty()) {
             return found;
         }
-        StringBuilder dayArray = new StringBuilder(days.size() * 11 + 4).append("'{");
-        for (LocalDate day : days) {
-            dayArray.append(dayArray.length() > 2 ? "," : "").append(day);
-        }
         String query = "COPY (SELECT channel_id, local_day - DATE '1970-01-01', total, read_count, estimated_count,"
                 + " edited_count, max_value, outage_count FROM daily_channel_reading WHERE channel_id = ANY(CAST("
-                + idArray(channelIds) + " AS BIGINT[])) AND local_day = ANY(CAST(" + dayArray.append("}'")
+                + idArray(channelIds) + " AS BIGINT[])) AND local_day = ANY(CAST(" + dayArray(days)
                 + " AS DATE[]))) TO STDOUT";
         inTransaction(c -> {
             CopiedRow.copyOut(c, query, row -> found.add(CopiedRow.daily(row)));
@@ -127,11 +123,21 @@ public class PostgresIntervalStore extends JdbcIntervalStore {
 
     /** The ids as a PostgreSQL array literal, {@code '{1,2,3}'}: longs only, safe to write into a statement. */
     private static String idArray(Collection<Long> channelIds) {
-        StringBuilder ids = new StringBuilder(channelIds.size() * 8).append("'{");
-        for (Long id : channelIds) {
-            ids.append(ids.length() > 2 ? "," : "").append(id.longValue());
+        return arrayLiteral(channelIds);
+    }
+
+    /** The days as a PostgreSQL array literal, {@code '{2026-01-05,2026-01-06}'}: ISO dates only. */
+    private static String dayArray(Collection<LocalDate> days) {
+        return arrayLiteral(days);
+    }
+
+    /** Values whose text holds no quote, comma or brace (longs, ISO dates) as an array literal. */
+    private static String arrayLiteral(Collection<?> values) {
+        StringBuilder literal = new StringBuilder(values.size() * 11 + 4).append("'{");
+        for (Object value : values) {
+            literal.append(literal.length() > 2 ? "," : "").append(value);
         }
-        return ids.append("}'").toString();
+        return literal.append("}'").toString();
     }
 
     /** {@code mdms.ingest.writers} (2): while one chunk's COPY keeps a database core busy, the next is mapped and sent. */
