@@ -5,11 +5,13 @@
   reads.cmep     CMEP MEPMD01, one record per meter and day (96 quarter-hours, times = interval
                  ends in UTC, empty after the first), i.e. what a head-end would send
   floor.tsv      the same values as rows for PostgreSQL COPY (filled in by run.sh once the channel
-                 ids are known: this file has the meter serial in the first column)
+                 ids are known: this file has the meter serial in the first column; not written
+                 with NO_FLOOR=1)
 
 Daily load shapes: a residential double hump (morning, evening) or a commercial plateau, scaled per
 meter, with noise, a few zero runs (outages) and spikes, so that the data looks like real AMI data.
-Deterministic (seeded). Usage: generate.py METERS DAYS OUTDIR [START=2026-01-01] [SEED=2013]
+Deterministic (seeded). Usage: generate.py METERS DAYS OUTDIR [START=2026-01-01] [SEED=2013] [PREFIX=B]
+(PREFIX starts the usage point and meter codes: BUP0000000, BM0000000.)
 """
 import datetime as dt
 import math
@@ -30,16 +32,20 @@ def main():
     start = dt.date.fromisoformat(sys.argv[4]) if len(sys.argv) > 4 else dt.date(2026, 1, 1)
     os.makedirs(out, exist_ok=True)
     rnd = random.Random(int(sys.argv[5]) if len(sys.argv) > 5 else 2013)
+    prefix = sys.argv[6] if len(sys.argv) > 6 else "B"
     with open(os.path.join(out, "registry.csv"), "w") as reg:
         reg.write("usage_point_id,commodity,customer_class,time_zone,meter_serial,installed_from,channels\n")
         for m in range(meters):
             kind = "COMMERCIAL" if m % 10 == 0 else "RESIDENTIAL"
-            reg.write(f"BUP{m:07d},E,{kind},UTC,BM{m:07d},{start - dt.timedelta(days=30)},KWH:15:DELIVERED\n")
-    with open(os.path.join(out, "reads.cmep"), "w") as cmep, open(os.path.join(out, "floor.tsv"), "w") as floor:
+            reg.write(f"{prefix}UP{m:07d},E,{kind},UTC,{prefix}M{m:07d},{start - dt.timedelta(days=30)},KWH:15:DELIVERED\n")
+    # NO_FLOOR=1: no floor.tsv (vee-cost.sh has no use for it)
+    no_floor = os.environ.get("NO_FLOOR") == "1"
+    floor_path = os.devnull if no_floor else os.path.join(out, "floor.tsv")
+    with open(os.path.join(out, "reads.cmep"), "w") as cmep, open(floor_path, "w") as floor:
         for m in range(meters):
             kind = "C" if m % 10 == 0 else "R"
             scale = rnd.uniform(0.5, 2.5) * (8 if kind == "C" else 1)
-            serial = f"BM{m:07d}"
+            serial = f"{prefix}M{m:07d}"
             for d in range(days):
                 day = start + dt.timedelta(days=d)
                 values = []
@@ -56,7 +62,7 @@ def main():
                 triples = [f"{first_end:%Y%m%d%H%M},A,{values[0]}"] + [f",A,{v}" for v in values[1:]]
                 cmep.write(f"MEPMD01,20260101,BENCH-HES,,MDMS,,{day:%Y%m%d}0000,{serial},OK,E,KWH,1,00000015,96,"
                            + ",".join(triples) + "\n")
-                for q, v in enumerate(values):
+                for q, v in enumerate(values if not no_floor else ()):
                     end = first_end + dt.timedelta(minutes=15 * q)
                     floor.write(f"{serial}\t{end:%Y-%m-%d %H:%M:%S}+00\t{v}\t0\tA\t1\t2026-01-01 00:00:00+00\t\\N\n")
 

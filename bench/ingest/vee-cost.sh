@@ -37,7 +37,25 @@
 # the lanes' per-batch time with the commit and the unqueuing, the worker's listing of the queue, and the
 # import's per-chunk timing (IntervalWriter at FINE), summed per upload.
 #
-# The server's log of the measured rounds is kept in target/bench-vee-cost.log.
+# The server's log of the measured rounds is kept in target/bench-vee-cost.log, the measured uploads'
+# clock and CPU readings (the table's input: round, VEE on, t0, upload's end, queue's end, ...) in
+# target/bench-vee-cost.results.
+#
+# SPLIT=1 measures each setting on a server of its own instead of switching one server between uploads:
+# a first server imports WARMUP + ROUNDS periods with VEE on import off, then a second one, on the same
+# database, the next WARMUP + ROUNDS periods with it on; round r pairs the r-th measured upload of each.
+# A production server never switches the setting, and switching it between uploads makes the import's
+# compiled code meet the other setting's branches (C2 compiled 0.04-0.16 s during each VEE-on upload
+# after 25 warm-up rounds, 2026-11-29). The VEE-on server finds a larger database (the VEE-off server's
+# periods before its own): a bias against VEE, kept rather than hidden.
+#
+# WARMUP_FILES=N (default 0) first uploads N small files on each server, one day of 200 other meters
+# each (from 2023-01-01 on, one chunk and four VEE batches), judged with the server's VEE setting, one
+# after the other without settling the database: C2 compiles a method with loops only after 600 calls
+# (HotSpot's Tier4MinInvocationThreshold), and the import's per-chunk and VEE's per-batch methods are
+# called a few times per upload; after 25 warm-up rounds C2 still compiled 0.3-0.45 s of them during
+# each measured VEE-on upload and pass (-XX:+LogCompilation, 2026-11-29), which a production server
+# that imports every quarter hour has long done. WARMUP_FILES=600 takes ~5 minutes per server.
 #
 # THREADS=1 sums the server JVM's CPU per thread group (/proc/PID/task) for the VEE-off uploads, the
 # VEE-on uploads and the passes after them: which threads the JVM's CPU goes to (lanes, import writers,
@@ -70,10 +88,17 @@ auth=admin:bench-password
 cli="$jboss_home/bin/jboss-cli.sh --connect --controller=127.0.0.1:$((9990 + offset))"
 psql="psql -h 127.0.0.1 -U postgres -d $db -q -v ON_ERROR_STOP=1"
 uploads=$((2 * (rounds + warmup)))
+# A production server's heap (docs/operations.md: 2-4 GB; WildFly's own default is 512 MB, where G1's
+# concurrent marking took ~0.35 s of CPU a daily upload and the JVM twice the CPU, 2026-11-29).
+export HEAP=${HEAP:-2g}
+split=${SPLIT:-0}
+warm_files=${WARMUP_FILES:-0}
+warm_meters=200
 
 # About 330 bytes per read in the files and the database, plus headroom.
 . "$root/bench/lib.sh"
-require_free_disk $(((rows * uploads + meters * history * 96) * 330 / 1024 + 2 * 1024 * 1024))
+require_free_disk $(((rows * uploads + meters * history * 96 + warm_meters * 96 * warm_files * (1 + split)) * 330 / 1024 \
+  + 2 * 1024 * 1024))
 
 server=""
 cleanup() {
@@ -86,6 +111,7 @@ trap cleanup EXIT
 
 # The periods: the history (if any), then one period of DAYS days per upload, from 2026-01-01 on.
 first=$(date -u -d "2026-01-01 - $history days" +%F)
+export NO_FLOOR=1  # generate.py: no floor.tsv (run.sh's COPY floor), which this script does not use
 echo "== generating $uploads uploads of $meters meters x $days days = $rows reads each, from $first"
 if [ "$history" -gt 0 ]; then
   python3 "$here/generate.py" "$meters" "$history" "$work/history" "$first" 1999
@@ -94,8 +120,35 @@ for k in $(seq 0 $((uploads - 1))); do
   python3 "$here/generate.py" "$meters" "$days" "$work/p$k" "$(date -u -d "2026-01-01 + $((k * days)) days" +%F)" \
     $((2013 + k)) &
 done
+if [ "$warm_files" -gt 0 ]; then
+  # one file per day (SPLIT=1: each server its own days)
+  python3 "$here/generate.py" $warm_meters $((warm_files * (1 + split))) "$work/warm" 2023-01-01 1998 W
+  python3 - "$work/warm" <<'PY'
+import collections, sys
+folder = sys.argv[1]
+days = collections.defaultdict(list)
+for line in open(f"{folder}/reads.cmep"):
+    days[line.split(",", 7)[6][:8]].append(line)
+for i, day in enumerate(sorted(days)):
+    with open(f"{folder}/{i}.cmep", "w") as f:
+        f.writelines(days[day])
+PY
+fi
 wait
-rm -f "$work"/*/floor.tsv
+rm -f "$work/warm/reads.cmep"
+# WARMUP_FILES: the small files FIRST to FIRST + WARMUP_FILES - 1 with VEE on import as given, each
+# judged before the next, not settled between.
+warm_up() {
+  local first=$1 vee=$2 k
+  [ "$warm_files" -gt 0 ] || return 0
+  echo "== warming up: $warm_files files of $warm_meters meters x 1 day, VEE on import $vee"
+  vee_on_import "$vee"
+  for k in $(seq "$first" $((first + warm_files - 1))); do
+    upload "$work/warm/$k.cmep" "warm$k.cmep"
+    [ "$vee" = false ] || queue_empty
+  done
+  settle
+}
 # The registry of the earliest period installs the meters 30 days before it.
 registry=$work/p0/registry.csv
 [ "$history" -gt 0 ] && registry=$work/history/registry.csv
@@ -122,8 +175,10 @@ thread_cpu() {
     /proc/"$jvm"/task/*/stat 2>/dev/null > "$work/threads-$1" || true  # a thread that ended meanwhile: awk exits 2
 }
 
+# The setting is kept in the server's configuration, so it outlives a restart (SPLIT=1).
 vee_on_import() {
-  $cli --command="/system-property=mdms.vee.on-import:write-attribute(name=value,value=$1)" > /dev/null
+  $cli --command="/system-property=mdms.vee.on-import:write-attribute(name=value,value=$1)" > /dev/null 2>&1 \
+    || $cli --command="/system-property=mdms.vee.on-import:add(value=$1)" > /dev/null
 }
 
 upload() {
@@ -177,28 +232,43 @@ createdb -h 127.0.0.1 -U postgres $db
 rm -rf "$base"
 echo "== starting the application (port offset $offset)"
 start_server "$work/server.out" MDMS_CMEP_ZONE=UTC
-$cli --command="/system-property=mdms.vee.on-import:add(value=true)" > /dev/null
+vee_on_import true
 curl -sf -u "$auth" -H 'Content-Type: text/csv' --data-binary @"$registry" \
   "$url/registry/import?source=bench-registry" > /dev/null
+if [ "$warm_files" -gt 0 ]; then
+  curl -sf -u "$auth" -H 'Content-Type: text/csv' --data-binary @"$work/warm/registry.csv" \
+    "$url/registry/import?source=bench-warm-registry" > /dev/null
+fi
 if [ "$history" -gt 0 ]; then
   echo "== history: $((meters * history * 96)) reads of the $history days before the rounds, judged"
   upload "$work/history/reads.cmep" history.cmep
   queue_empty
   settle
 fi
-if [ "${BATCH_LOG:-0}" = 1 ]; then
-  $cli --command="/subsystem=logging/logger=org.openmdms.vee.boundary.VeeRunner:add(level=FINE)" > /dev/null
-  $cli --command="/subsystem=logging/logger=org.openmdms.reading.boundary.IntervalWriter:add(level=FINE)" > /dev/null
-  $cli --command="/subsystem=logging/logger=org.openmdms.vee.boundary.VeeLane:add(level=FINE)" > /dev/null
-  $cli --command="/subsystem=logging/logger=org.openmdms.vee.boundary.VeeWorker:add(level=FINE)" > /dev/null
-fi
-log_lines=0
-last_round=$((warmup + rounds - 1))
-for round in $(seq 0 "$last_round"); do
+# BATCH_LOG=1: the timing loggers at FINE (run.sh starts every server from the packaged configuration,
+# so SPLIT=1's second server needs them again).
+batch_log() {
+  [ "${BATCH_LOG:-0}" = 1 ] || return 0
+  local logger
+  for logger in org.openmdms.vee.boundary.VeeRunner org.openmdms.reading.boundary.IntervalWriter \
+      org.openmdms.vee.boundary.VeeLane org.openmdms.vee.boundary.VeeWorker; do
+    $cli --command="/subsystem=logging/logger=$logger:add(level=FINE)" > /dev/null
+  done
+}
+batch_log
+# The warm-up's periods, which the thread summary leaves out.
+: > "$work/warm-periods"
+# Round ROUND's uploads: period K with VEE on import as given, or (SPLIT=0) periods 2 ROUND and
+# 2 ROUND + 1 with both settings.
+run_round() {
+  local round=$1 k=$2 vee=${3:-}
+  if [ "$round" -lt "$warmup" ]; then
+    if [ -n "$vee" ]; then echo "$k" >> "$work/warm-periods"; else echo "$k $((k + 1))" | tr ' ' '\n' >> "$work/warm-periods"; fi
+  fi
   if [ "$round" = "$warmup" ]; then
     log_lines=$(wc -l < "$base/log/server.log")
   fi
-  if [ "$round" = "$last_round" ] && [ "${PROFILE:-0}" = 1 ]; then
+  if [ "$round" = "$last_round" ] && [ "${PROFILE:-0}" = 1 ] && { [ -z "$vee" ] || [ "$vee" = true ]; }; then
     # JFR's profile settings, but a Java sample every millisecond (10 ms gave ~250 samples of a pass)
     jfc=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")/lib/jfr/profile.jfc
     # and every compilation (not only those over 100 ms) and every class defined: what the JIT compiles in a pass
@@ -208,31 +278,54 @@ for round in $(seq 0 "$last_round"); do
       > "$work/profile.jfc"
     jcmd "$jvm" JFR.start name=vee settings="$work/profile.jfc" > /dev/null
   fi
+  if [ -n "$vee" ]; then
+    measure "$round" "$k" "$vee"
   # Odd rounds upload with VEE on first, even ones with it off first: what the order does (the database
   # and the JIT after the other setting's upload) falls on both settings alike.
-  if [ $((round % 2)) = 1 ]; then
-    measure "$round" $((2 * round)) true
-    measure "$round" $((2 * round + 1)) false
+  elif [ $((round % 2)) = 1 ]; then
+    measure "$round" "$k" true
+    measure "$round" $((k + 1)) false
   else
-    measure "$round" $((2 * round)) false
-    measure "$round" $((2 * round + 1)) true
+    measure "$round" "$k" false
+    measure "$round" $((k + 1)) true
   fi
-done
+}
+# The measured rounds' part of the server log, appended to $work/log.txt (before the server stops).
+keep_log() {
+  tail -n +"$((log_lines + 1))" "$base/log/server.log" >> "$work/log.txt"
+}
+log_lines=0
+last_round=$((warmup + rounds - 1))
+if [ "$split" = 1 ]; then
+  warm_up 0 false
+  for round in $(seq 0 "$last_round"); do run_round "$round" "$round" false; done
+  keep_log
+  stop_server
+  echo "== restarting the application, with VEE on import on"
+  start_server "$work/server-vee.out" MDMS_CMEP_ZONE=UTC
+  batch_log
+  warm_up "$warm_files" true
+  for round in $(seq 0 "$last_round"); do run_round "$round" $((warmup + rounds + round)) true; done
+else
+  warm_up 0 true
+  for round in $(seq 0 "$last_round"); do run_round "$round" $((2 * round)); done
+fi
 if [ "${PROFILE:-0}" = 1 ]; then
   jcmd "$jvm" JFR.stop name=vee filename="$root/target/bench-vee-cost.jfr" > /dev/null
   echo "   PROFILE=1: Java Flight Recorder of the last round in target/bench-vee-cost.jfr"
 fi
-tail -n +"$((log_lines + 1))" "$base/log/server.log" > "$work/log.txt"
+keep_log
 cp "$work/log.txt" "$root/target/bench-vee-cost.log"
+cp "$work/results" "$root/target/bench-vee-cost.results"
 stored=$($psql -Atc "SELECT count(*) FROM interval_read WHERE source <> 'E'")
 estimates=$($psql -Atc "SELECT count(*) FROM interval_read WHERE source = 'E'")
 exceptions=$($psql -Atc "SELECT count(*) FROM vee_exception")
 echo "stored: $stored reads, $estimates estimates, $exceptions exceptions (all rounds)"
 stop_server
 
-python3 - "$rows" "$work" "$warmup" <<'PY'
+python3 - "$rows" "$work" "$warmup" "$split" <<'PY'
 import datetime as dt, re, statistics, sys
-rows, work, warmup = int(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+rows, work, warmup, split = int(sys.argv[1]), sys.argv[2], int(sys.argv[3]), sys.argv[4] == "1"
 res = {}
 for line in open(f"{work}/results"):
     rnd, vee, t0, t1, t2, c0, c1, c2, g0, g1 = line.split()
@@ -277,6 +370,9 @@ for r in rounds:
 med = lambda k: statistics.median(t[k] for t in table)
 print(f"median: ingest {med('ingest'):.2f} s, until judged {med('judged'):.2f} s, worker {med('worker'):.2f} s")
 print(f"median ratio (until judged - ingest) / ingest : {med('wall'):.2f}   (target: VEE adds <= 0.20)")
+# SPLIT=1 pairs uploads of two servers by their order only, so the ratio of the medians is the figure
+print(f"ratio of the medians (until judged / ingest) - 1: {med('judged') / med('ingest') - 1:.2f}"
+      + ("   (SPLIT=1: the figure to read; rounds are not pairs)" if split else ""))
 print(f"median ratio worker time / ingest             : {med('wr'):.2f}")
 print(f"median ratio CPU, JVM / machine               : {med('jvm'):.2f} / {med('machine'):.2f}")
 # "import N chunk of C: mapped in M ms, stored in S ms", summed per import (upload)
@@ -318,11 +414,12 @@ def groups(before, after):
         key = re.sub(r"\d+", "N", name)
         out[key] = out.get(key, 0.0) + sec - before.get(name, 0.0)
     return out
+warm = set(open(f"{work}/warm-periods").read().split())
 if glob.glob(f"{work}/threads-*-0"):
     phases = {"ingest (VEE off)": {}, "upload, VEE on": {}, "pass (VEE on)": {}}
     for first in sorted(glob.glob(f"{work}/threads-*-0"), key=lambda f: int(os.path.basename(f).split("-")[1])):
         k = int(os.path.basename(first).split("-")[1])
-        if k < 2 * warmup:
+        if str(k) in warm:
             continue  # the warm-up rounds
         snap = [snapshot(f"{work}/threads-{k}-{i}") if os.path.exists(f"{work}/threads-{k}-{i}") else None for i in range(3)]
         parts = [("upload, VEE on", snap[0], snap[1]), ("pass (VEE on)", snap[1], snap[2])] if snap[1] else [("ingest (VEE off)", snap[0], snap[2])]
