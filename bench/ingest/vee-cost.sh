@@ -43,11 +43,12 @@
 #
 # SPLIT=1 measures each setting on a server of its own instead of switching one server between uploads:
 # a first server imports WARMUP + ROUNDS periods with VEE on import off, then a second one, on the same
-# database, the next WARMUP + ROUNDS periods with it on; round r pairs the r-th measured upload of each.
-# A production server never switches the setting, and switching it between uploads makes the import's
-# compiled code meet the other setting's branches (C2 compiled 0.04-0.16 s during each VEE-on upload
-# after 25 warm-up rounds, 2026-11-29). The VEE-on server finds a larger database (the VEE-off server's
-# periods before its own): a bias against VEE, kept rather than hidden.
+# database, the next WARMUP + ROUNDS periods with it on; round r puts the r-th measured upload of each
+# side by side, but they are not pairs: read the ratio of the medians. A production server never
+# switches the setting. (Switching was suspected of slowing the VEE-on uploads after long warm-ups; on
+# servers of their own the difference stayed, and it was C2's warm-up: see WARMUP_FILES.) The VEE-on
+# server finds a larger database (the VEE-off server's periods before its own): a bias against VEE,
+# kept rather than hidden.
 #
 # WARMUP_FILES=N (default 0) first uploads N small files on each server, one day of 200 other meters
 # each (from 2023-01-01 on, one chunk and four VEE batches), judged with the server's VEE setting, one
@@ -175,7 +176,8 @@ thread_cpu() {
     /proc/"$jvm"/task/*/stat 2>/dev/null > "$work/threads-$1" || true  # a thread that ended meanwhile: awk exits 2
 }
 
-# The setting is kept in the server's configuration, so it outlives a restart (SPLIT=1).
+# Sets the system property, adding it where the server's configuration does not have it yet (run.sh
+# starts every server from the packaged configuration, so SPLIT=1's second server adds it again).
 vee_on_import() {
   $cli --command="/system-property=mdms.vee.on-import:write-attribute(name=value,value=$1)" > /dev/null 2>&1 \
     || $cli --command="/system-property=mdms.vee.on-import:add(value=$1)" > /dev/null
