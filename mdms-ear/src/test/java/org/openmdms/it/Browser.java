@@ -80,8 +80,9 @@ final class Browser implements AutoCloseable {
                         "arguments[0].scrollIntoView({block: 'nearest'});", found);
                 wait.until(ExpectedConditions.elementToBeClickable(item)).click();
             } catch (org.openqa.selenium.ElementNotInteractableException | org.openqa.selenium.StaleElementReferenceException
-                    animating) {
-                // the panel was still opening or being redrawn: try again
+                    | org.openqa.selenium.TimeoutException animating) {
+                // the panel was still opening or being redrawn, or the click that should have opened it
+                // was lost (CI, 2026-11-29: the item never became visible): try again
                 continue;
             }
             try {
