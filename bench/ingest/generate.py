@@ -39,9 +39,8 @@ def main():
             kind = "COMMERCIAL" if m % 10 == 0 else "RESIDENTIAL"
             reg.write(f"{prefix}UP{m:07d},E,{kind},UTC,{prefix}M{m:07d},{start - dt.timedelta(days=30)},KWH:15:DELIVERED\n")
     # NO_FLOOR=1: no floor.tsv (vee-cost.sh has no use for it)
-    no_floor = os.environ.get("NO_FLOOR") == "1"
-    floor_path = os.devnull if no_floor else os.path.join(out, "floor.tsv")
-    with open(os.path.join(out, "reads.cmep"), "w") as cmep, open(floor_path, "w") as floor:
+    floor = None if os.environ.get("NO_FLOOR") == "1" else open(os.path.join(out, "floor.tsv"), "w")
+    with open(os.path.join(out, "reads.cmep"), "w") as cmep:
         for m in range(meters):
             kind = "C" if m % 10 == 0 else "R"
             scale = rnd.uniform(0.5, 2.5) * (8 if kind == "C" else 1)
@@ -62,9 +61,13 @@ def main():
                 triples = [f"{first_end:%Y%m%d%H%M},A,{values[0]}"] + [f",A,{v}" for v in values[1:]]
                 cmep.write(f"MEPMD01,20260101,BENCH-HES,,MDMS,,{day:%Y%m%d}0000,{serial},OK,E,KWH,1,00000015,96,"
                            + ",".join(triples) + "\n")
-                for q, v in enumerate(values if not no_floor else ()):
+                for q, v in enumerate(values if floor else ()):
                     end = first_end + dt.timedelta(minutes=15 * q)
                     floor.write(f"{serial}\t{end:%Y-%m-%d %H:%M:%S}+00\t{v}\t0\tA\t1\t2026-01-01 00:00:00+00\t\\N\n")
+
+
+    if floor:
+        floor.close()
 
 
 if __name__ == "__main__":

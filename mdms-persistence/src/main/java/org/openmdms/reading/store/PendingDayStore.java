@@ -113,7 +113,7 @@ public class PendingDayStore extends JdbcStore {
      * The queued day's daily totals row, if any. On PostgreSQL a lateral lookup by the primary key per
      * queued day: as a plain join the planner hash-joined the whole table, which grows by every channel
      * every day — with 2 000 days queued and 420 000 totals, 70–125 ms against 16–18 ms looked up
-     * (psql), and the worker's listing 51 → 14 ms a pass (bench/ingest/vee-cost.sh; docs/performance.md).
+     * (psql), and the worker's listing 51 → 17 ms a pass (bench/ingest/vee-cost.sh; docs/performance.md).
      * H2 and Oracle keep the plain join (not measured there).
      */
     private String dailyTotalsJoin() {
