@@ -65,6 +65,13 @@
 # PROFILE=1 records the server with Java Flight Recorder over the last round, a Java sample every
 # millisecond, every JIT compilation and every class defined (target/bench-vee-cost.jfr; `jfr print --events jdk.ExecutionSample` to read it).
 #
+# ASPROF=/path/to/libasyncProfiler.so samples the server's CPU (Java and JVM threads, 1 ms) with
+# async-profiler over the measured rounds, each server (SPLIT=1) or the one server on its own: stacks
+# in target/bench-vee-cost-off.collapsed and -on.collapsed (SPLIT=1) or -both.collapsed, in the
+# collapsed format (one stack and its sample count a line). The agent is loaded at the start, idle, and
+# started by jcmd: unlike JFR, it makes the JIT recompile nothing. The library is in the jar
+# tools.profiler:async-profiler:4.2:linux-x64 on Maven Central (unzip it).
+#
 # Needs: a built project in this checkout (mvn package -DskipTests: target/server, mdms-ear/target),
 # PostgreSQL 15+ at 127.0.0.1:5432 (user postgres, trust), python3, curl. Uses the database
 # mdms_bench_vee, port offset 250, target/bench-vee; checks free disk first and removes its files and
@@ -93,6 +100,8 @@ uploads=$((2 * (rounds + warmup)))
 # concurrent marking took ~0.35 s of CPU a daily upload and the JVM twice the CPU, 2026-11-29).
 export HEAP=${HEAP:-2g}
 split=${SPLIT:-0}
+asprof=${ASPROF:-}
+[ -z "$asprof" ] || export SERVER_JVM_OPTS="${SERVER_JVM_OPTS:-} -agentpath:$asprof"
 warm_files=${WARMUP_FILES:-0}
 warm_meters=200
 
@@ -269,6 +278,7 @@ run_round() {
   fi
   if [ "$round" = "$warmup" ]; then
     log_lines=$(wc -l < "$base/log/server.log")
+    profiler start,event=cpu,interval=1ms
   fi
   if [ "$round" = "$last_round" ] && [ "${PROFILE:-0}" = 1 ] && { [ -z "$vee" ] || [ "$vee" = true ]; }; then
     # JFR's profile settings, but a Java sample every millisecond (10 ms gave ~250 samples of a pass)
@@ -292,6 +302,11 @@ run_round() {
     measure "$round" $((k + 1)) true
   fi
 }
+# ASPROF: a command to the profiler agent (jcmd takes its options quoted, as one argument).
+profiler() {
+  [ -n "$asprof" ] || return 0
+  jcmd "$jvm" JVMTI.agent_load "$asprof" "\"$1\"" > /dev/null
+}
 # The measured rounds' part of the server log, appended to $work/log.txt (before the server stops).
 keep_log() {
   tail -n +"$((log_lines + 1))" "$base/log/server.log" >> "$work/log.txt"
@@ -301,6 +316,7 @@ last_round=$((warmup + rounds - 1))
 if [ "$split" = 1 ]; then
   warm_up 0 false
   for round in $(seq 0 "$last_round"); do run_round "$round" "$round" false; done
+  profiler "stop,collapsed,file=$root/target/bench-vee-cost-off.collapsed"
   keep_log
   stop_server
   echo "== restarting the application, with VEE on import on"
@@ -315,6 +331,11 @@ fi
 if [ "${PROFILE:-0}" = 1 ]; then
   jcmd "$jvm" JFR.stop name=vee filename="$root/target/bench-vee-cost.jfr" > /dev/null
   echo "   PROFILE=1: Java Flight Recorder of the last round in target/bench-vee-cost.jfr"
+fi
+if [ "$split" = 1 ]; then
+  profiler "stop,collapsed,file=$root/target/bench-vee-cost-on.collapsed"
+else
+  profiler "stop,collapsed,file=$root/target/bench-vee-cost-both.collapsed"
 fi
 keep_log
 cp "$work/log.txt" "$root/target/bench-vee-cost.log"
