@@ -38,10 +38,10 @@ import org.openmdms.reading.entity.MeterEventType;
 import org.openmdms.reading.entity.ReadingImport;
 import org.openmdms.reading.entity.ReadingReject;
 import org.openmdms.reading.store.ChannelClock;
+import org.openmdms.reading.store.DayRuns;
 import org.openmdms.reading.store.EventRow;
 import org.openmdms.reading.store.IntervalRow;
 import org.openmdms.reading.store.IntervalStore;
-import org.openmdms.reading.store.LocalDays;
 import org.openmdms.reading.store.MeterEventStore;
 import org.openmdms.reading.store.PendingDayStore;
 import org.openmdms.reading.store.ReadingImportStore;
@@ -163,9 +163,6 @@ public class IntervalWriter {
     public WriteResult writeChunk(long importId, int chunkNo, ReadingChunk chunk) {
         long started = System.nanoTime();
         imports.chunkWritten(importId, chunkNo);
-        chunk.intervals().stream().map(MeterIntervalRead::intervalEnd).min(Instant::compareTo).ifPresent(first ->
-                partitions.prepare(first, chunk.intervals().stream().map(MeterIntervalRead::intervalEnd)
-                        .max(Instant::compareTo).orElseThrow()));
         Set<String> serials = new HashSet<>();
         chunk.intervals().forEach(r -> serials.add(r.meterId()));
         chunk.registers().forEach(r -> serials.add(r.meterId()));
@@ -231,10 +228,13 @@ public class IntervalWriter {
                 eventRows.add(mapped.row());
             }
         }
+        DayRuns days = DayRuns.of(rows, clocks);
+        if (!days.isEmpty()) {
+            partitions.prepare(days.firstEnd(), days.lastEnd());
+        }
         long mapped = System.nanoTime();
-        Map<Long, SortedSet<LocalDate>> touched = Settings.veeOnImport()
-                ? LocalDays.byChannel(rows, clocks) : Map.of();
-        WriteResult written = store.write(rows, clocks, importId)
+        Map<Long, SortedSet<LocalDate>> touched = Settings.veeOnImport() ? days.byChannel() : Map.of();
+        WriteResult written = store.write(days, importId)
                 .plus(registers.write(registerRows, importId))
                 .plus(events.write(eventRows, importId));
         // Queued last, as the daily totals are written last: two writers whose chunks share a meter's day

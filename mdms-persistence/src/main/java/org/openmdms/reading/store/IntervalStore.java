@@ -27,7 +27,12 @@ public interface IntervalStore {
      *
      * @param clocks the interval length and zone of every channel in the rows (for the daily totals)
      */
-    WriteResult write(List<IntervalRow> rows, Map<Long, ChannelClock> clocks, Long importId);
+    default WriteResult write(List<IntervalRow> rows, Map<Long, ChannelClock> clocks, Long importId) {
+        return write(DayRuns.of(rows, clocks), importId);
+    }
+
+    /** As {@link #write(List, Map, Long)}, the rows with their local days worked out ({@link DayRuns}). */
+    WriteResult write(DayRuns rows, Long importId);
 
     /** Current values of a channel with interval end in [from, to), in time order. */
     List<StoredInterval> reads(long channelId, Instant from, Instant to);

@@ -15,7 +15,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -172,33 +171,25 @@ abstract class JdbcIntervalStore extends JdbcStore implements IntervalStore {
     }
 
     @Override
-    public WriteResult write(List<IntervalRow> rows, Map<Long, ChannelClock> clocks, Long importId) {
-        if (rows.isEmpty()) {
+    public WriteResult write(DayRuns written, Long importId) {
+        if (written.isEmpty()) {
             return WriteResult.NONE;
         }
-        Map<Key, IntervalRow> latest = new LinkedHashMap<>();
-        Instant first = rows.get(0).intervalEnd();
-        Instant last = first;
-        for (IntervalRow row : rows) {
-            latest.put(new Key(row.channelId(), row.intervalEnd()), row);
-            first = row.intervalEnd().isBefore(first) ? row.intervalEnd() : first;
-            last = row.intervalEnd().isAfter(last) ? row.intervalEnd() : last;
-        }
-        long repeatedInBatch = rows.size() - latest.size();
+        DayRuns latest = written.latest();
+        Map<Long, ChannelClock> clocks = written.clocks();
+        long repeatedInBatch = written.rows().size() - latest.rows().size();
         String batch = UUID.randomUUID().toString();
         // Whole microseconds, as every database stores it: the daily totals carry it, and reads at hand
         // are handed out only while it is still there.
-        Instant written = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        Timestamp now = Timestamp.from(written);
-        Instant firstEnd = first;
-        Instant lastEnd = last;
+        Instant writtenAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Timestamp now = Timestamp.from(writtenAt);
+        long total = latest.rows().size();
         WriteResult result = inTransaction(c -> {
-            prepare(c, firstEnd, lastEnd);
-            if (storeAllNew(c, latest.values(), clocks, firstEnd, lastEnd, importId, now)) {
-                return new WriteResult(latest.size(), 0, 0, repeatedInBatch);
+            prepare(c, latest.firstEnd(), latest.lastEnd());
+            if (storeAllNew(c, latest, importId, now)) {
+                return new WriteResult(total, 0, 0, repeatedInBatch);
             }
-            stage(c, batch, latest.values(), importId);
-            long total = latest.size();
+            stage(c, batch, latest.rows(), importId);
             long fresh = insertNew(c, batch, now);
             long inserted;
             long same;
@@ -222,13 +213,13 @@ abstract class JdbcIntervalStore extends JdbcStore implements IntervalStore {
                 }
             }
             if (total > same) {
-                updateDailyTotals(c, dailySpans(latest.values(), clocks), now);
+                updateDailyTotals(c, dailySpans(latest, clocks), now);
             }
             unstage(c, batch);
             return new WriteResult(inserted, total - inserted - same - behindEdit, behindEdit, same + repeatedInBatch);
         });
-        if (importId != null && result.inserted() == latest.size() && Settings.veeOnImport()) {
-            readsAtHand.keep(latest.values(), clocks, written);
+        if (importId != null && result.inserted() == total && Settings.veeOnImport()) {
+            readsAtHand.keep(latest, writtenAt);
         }
         return result;
     }
@@ -243,8 +234,7 @@ abstract class JdbcIntervalStore extends JdbcStore implements IntervalStore {
      * load of new data), with the daily totals added to, and returns true; returns false, having
      * changed nothing, where the database has no such path or some interval may exist already.
      */
-    protected boolean storeAllNew(Connection c, Collection<IntervalRow> rows, Map<Long, ChannelClock> clocks,
-            Instant firstEnd, Instant lastEnd, Long importId, Timestamp now) throws SQLException {
+    protected boolean storeAllNew(Connection c, DayRuns rows, Long importId, Timestamp now) throws SQLException {
         return false;
     }
 
@@ -282,9 +272,9 @@ abstract class JdbcIntervalStore extends JdbcStore implements IntervalStore {
     protected record DaySpan(long channelId, LocalDate day, Instant firstEnd, Instant endsBefore) {
     }
 
-    private static List<DaySpan> dailySpans(Collection<IntervalRow> rows, Map<Long, ChannelClock> clocks) {
+    private static List<DaySpan> dailySpans(DayRuns rows, Map<Long, ChannelClock> clocks) {
         List<DaySpan> spans = new ArrayList<>();
-        LocalDays.byChannel(rows, clocks).forEach((channel, days) -> days.forEach(day -> spans.add(new DaySpan(channel, day,
+        rows.byChannel().forEach((channel, days) -> days.forEach(day -> spans.add(new DaySpan(channel, day,
                 clocks.get(channel).firstEndOf(day), clocks.get(channel).endsBefore(day)))));
         return spans;
     }
@@ -408,8 +398,5 @@ abstract class JdbcIntervalStore extends JdbcStore implements IntervalStore {
     /** The first instant (UTC) of the month the instant falls in: retention only removes whole months. */
     protected static Instant monthStart(Instant instant) {
         return YearMonth.from(instant.atOffset(ZoneOffset.UTC)).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
-    }
-
-    private record Key(long channelId, Instant intervalEnd) {
     }
 }

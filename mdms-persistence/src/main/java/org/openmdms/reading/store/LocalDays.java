@@ -2,17 +2,13 @@ package org.openmdms.reading.store;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.SortedSet;
-import java.util.TreeSet;
 
 /**
  * The local day of each interval end of a stream of reads ({@link ChannelClock#localDayOf}), with one
  * zone conversion per channel day instead of one per read: reads come channel by channel in time
- * order, so an end mostly falls in the same day's span as the one before it. Ingest asks this for
- * every read it stores (daily totals, VEE's queue); converting each end through its zone cost a
+ * order, so an end mostly falls in the same day's span as the one before it. Ingest asks this once for
+ * every read it stores ({@link DayRuns}); converting each end through its zone cost a
  * quarter of a chunk's CPU. Not thread-safe: one per stream.
  */
 public final class LocalDays {
@@ -26,32 +22,6 @@ public final class LocalDays {
 
     public LocalDays(Map<Long, ChannelClock> clocks) {
         this.clocks = clocks;
-    }
-
-    /**
-     * The local days each channel's rows fall on, channels in the order they first come, days in
-     * order: what a write touches (the VEE queue, the daily totals to recompute).
-     */
-    public static Map<Long, SortedSet<LocalDate>> byChannel(Collection<IntervalRow> rows,
-            Map<Long, ChannelClock> clocks) {
-        Map<Long, SortedSet<LocalDate>> touched = new LinkedHashMap<>();
-        LocalDays localDays = new LocalDays(clocks);
-        SortedSet<LocalDate> ofChannel = null;
-        long lastChannel = Long.MIN_VALUE;
-        LocalDate lastDay = null;
-        for (IntervalRow row : rows) {
-            if (row.channelId() != lastChannel) {
-                ofChannel = touched.computeIfAbsent(row.channelId(), id -> new TreeSet<>());
-                lastChannel = row.channelId();
-                lastDay = null;
-            }
-            LocalDate day = localDays.of(row.channelId(), row.intervalEnd());
-            if (day != lastDay) { // the same instance while the reads stay in one day
-                ofChannel.add(day);
-                lastDay = day;
-            }
-        }
-        return touched;
     }
 
     /** The local day the interval ending at {@code intervalEnd} belongs to (it starts in it). */

@@ -48,22 +48,16 @@ final class NewDayTotals {
      * The shares in (channel, day) order: writers that add to the same days lock them in one order
      * and so never deadlock.
      */
-    static Collection<Share> of(Collection<IntervalRow> rows, Map<Long, ChannelClock> clocks) {
+    static Collection<Share> of(DayRuns rows) {
         Map<DayKey, Share> shares = new java.util.TreeMap<>(java.util.Comparator.comparingLong(DayKey::channelId)
                 .thenComparing(DayKey::day));
-        LocalDays days = new LocalDays(clocks);
-        // Consecutive rows of one channel day add up before they meet the map.
-        Share current = null;
-        for (IntervalRow row : rows) {
-            LocalDate day = days.of(row.channelId(), row.intervalEnd());
-            if (current != null && current.channelId() == row.channelId() && current.day().equals(day)) {
-                current = current.plus(row);
-                continue;
+        for (DayRuns.Run run : rows.runs()) {
+            Share share = null;
+            for (IntervalRow row : rows.rowsOf(run)) {
+                share = share == null ? Share.of(run.channelId(), run.day(), row) : share.plus(row);
             }
-            add(shares, current);
-            current = Share.of(row.channelId(), day, row);
+            add(shares, share);
         }
-        add(shares, current);
         return shares.values();
     }
 

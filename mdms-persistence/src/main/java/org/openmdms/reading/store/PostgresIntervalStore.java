@@ -147,26 +147,24 @@ public class PostgresIntervalStore extends JdbcIntervalStore {
     }
 
     @Override
-    protected boolean storeAllNew(Connection c, Collection<IntervalRow> rows, Map<Long, ChannelClock> clocks,
-            Instant firstEnd, Instant lastEnd, Long importId, Timestamp now) throws SQLException {
+    protected boolean storeAllNew(Connection c, DayRuns rows, Long importId, Timestamp now) throws SQLException {
         if (anyStored(c, rows)) {
             return false;
         }
-        return copyAllNew(c, rows, clocks, now, importId);
+        return copyAllNew(c, rows, now, importId);
     }
 
     /**
      * COPY of the rows straight into the partitions and their shares added to the daily totals; false,
      * with nothing changed and the transaction usable, when one of the intervals is stored already.
      */
-    boolean copyAllNew(Connection c, Collection<IntervalRow> rows, Map<Long, ChannelClock> clocks, Timestamp now,
-            Long importId) throws SQLException {
+    boolean copyAllNew(Connection c, DayRuns rows, Timestamp now, Long importId) throws SQLException {
         // A savepoint in SQL: the container's connection wrapper refuses Connection.rollback(Savepoint)
         // inside a managed transaction, the database does not.
         update(c, "SAVEPOINT before_direct_copy");
         try {
             copyInto(c, "interval_read (channel_id, interval_end, read_value, quality, source, version, received_at,"
-                    + " import_id)", rows, "1\t" + now.toInstant() + "\t" + (importId == null ? "\\N" : importId));
+                    + " import_id)", rows.rows(), "1\t" + now.toInstant() + "\t" + (importId == null ? "\\N" : importId));
         } catch (SQLException e) {
             if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
                 update(c, "ROLLBACK TO SAVEPOINT before_direct_copy");
@@ -175,7 +173,7 @@ public class PostgresIntervalStore extends JdbcIntervalStore {
             throw e;
         }
         update(c, "RELEASE SAVEPOINT before_direct_copy");
-        addToDailyTotals(c, NewDayTotals.of(rows, clocks), now);
+        addToDailyTotals(c, NewDayTotals.of(rows), now);
         return true;
     }
 
@@ -184,12 +182,14 @@ public class PostgresIntervalStore extends JdbcIntervalStore {
      * between its first and last interval end in the rows? One index probe per channel, so that a
      * chunk that goes on where the previous one stopped is not mistaken for a re-send.
      */
-    private static boolean anyStored(Connection c, Collection<IntervalRow> rows) throws SQLException {
+    private static boolean anyStored(Connection c, DayRuns rows) throws SQLException {
         Map<Long, Instant[]> spans = new java.util.HashMap<>();
-        for (IntervalRow row : rows) {
-            Instant[] span = spans.computeIfAbsent(row.channelId(), id -> new Instant[] {row.intervalEnd(), row.intervalEnd()});
-            span[0] = row.intervalEnd().isBefore(span[0]) ? row.intervalEnd() : span[0];
-            span[1] = row.intervalEnd().isAfter(span[1]) ? row.intervalEnd() : span[1];
+        for (DayRuns.Run run : rows.runs()) {
+            Instant[] span = spans.computeIfAbsent(run.channelId(), id -> new Instant[] {Instant.MAX, Instant.MIN});
+            for (IntervalRow row : rows.rowsOf(run)) {
+                span[0] = row.intervalEnd().isBefore(span[0]) ? row.intervalEnd() : span[0];
+                span[1] = row.intervalEnd().isAfter(span[1]) ? row.intervalEnd() : span[1];
+            }
         }
         Object[] channels = new Object[spans.size()];
         Object[] firsts = new Object[spans.size()];

@@ -62,21 +62,18 @@ public final class ReadsAtHand {
      * Keeps the rows, all of them new, that one write stored at {@code writtenAt} (the time it gave the
      * daily totals it touched), by channel and local day. A day already kept is replaced.
      */
-    public void keep(Collection<IntervalRow> rows, Map<Long, ChannelClock> clocks, Instant writtenAt) {
-        if (capacity <= 0 || rows.isEmpty() || rows.size() > capacity) {
+    public void keep(DayRuns rows, Instant writtenAt) {
+        if (capacity <= 0 || rows.isEmpty() || rows.rows().size() > capacity) {
             return;
         }
         Map<DayKey, List<IntervalRow>> byDay = new LinkedHashMap<>();
-        LocalDays localDays = new LocalDays(clocks);
-        DayKey last = null;
-        List<IntervalRow> ofLast = null;
-        for (IntervalRow row : rows) {
-            LocalDate day = localDays.of(row.channelId(), row.intervalEnd());
-            if (last == null || last.channelId() != row.channelId() || !last.day().equals(day)) {
-                last = new DayKey(row.channelId(), day);
-                ofLast = byDay.computeIfAbsent(last, k -> new ArrayList<>());
+        for (DayRuns.Run run : rows.runs()) {
+            DayKey key = new DayKey(run.channelId(), run.day());
+            if (rows.distinct()) {
+                byDay.put(key, rows.rowsOf(run)); // each day one run, in time order
+            } else {
+                byDay.computeIfAbsent(key, k -> new ArrayList<>()).addAll(rows.rowsOf(run));
             }
-            ofLast.add(row);
         }
         Map<DayKey, Day> kept = new HashMap<>();
         byDay.forEach((key, ofDay) -> {
@@ -144,7 +141,10 @@ public final class ReadsAtHand {
         return held;
     }
 
-    /** The day's rows as the table stores them, in interval order; null when one cannot be kept so. */
+    /**
+     * The day's rows as the table stores them, in interval order (the list is sorted where it is not);
+     * null when one cannot be kept so.
+     */
     private static Day compact(List<IntervalRow> rows, Instant writtenAt) {
         for (int i = 1; i < rows.size(); i++) {
             if (!rows.get(i - 1).intervalEnd().isBefore(rows.get(i).intervalEnd())) {

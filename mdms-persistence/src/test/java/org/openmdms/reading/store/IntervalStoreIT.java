@@ -193,7 +193,7 @@ class IntervalStoreIT {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             // As a concurrent writer would meet it: the probe is skipped, the COPY hits the stored interval.
-            boolean direct = ((PostgresIntervalStore) store).copyAllNew(c, rows, clocks,
+            boolean direct = ((PostgresIntervalStore) store).copyAllNew(c, DayRuns.of(rows, clocks),
                     java.sql.Timestamp.from(Instant.now()), null);
             assertEquals(false, direct);
             try (var s = c.createStatement(); ResultSet r = s.executeQuery("SELECT COUNT(*) FROM interval_read"

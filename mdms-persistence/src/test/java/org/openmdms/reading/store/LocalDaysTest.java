@@ -43,25 +43,6 @@ class LocalDaysTest {
         assertSameAsTheClock(reads);
     }
 
-    /** What a write touches: each channel's days, channels as they first come, days in order, each once. */
-    @Test
-    void givesTheDaysEachChannelTouches() {
-        List<IntervalRow> rows = new ArrayList<>();
-        for (String end : List.of("2013-10-27T23:30:00Z", "2013-10-26T23:30:00Z", "2013-10-27T00:00:00Z",
-                "2013-10-28T00:00:00Z")) {
-            rows.add(new IntervalRow(2, Instant.parse(end), java.math.BigDecimal.ONE, 0,
-                    org.openmdms.reading.entity.ReadSource.ACTUAL));
-            rows.add(new IntervalRow(1, Instant.parse(end), java.math.BigDecimal.ONE, 0,
-                    org.openmdms.reading.entity.ReadSource.ACTUAL));
-        }
-        var touched = LocalDays.byChannel(rows, CLOCKS);
-        assertEquals(List.of(2L, 1L), List.copyOf(touched.keySet()));
-        // London's 25-hour 27 October holds all four ends (the first begins at 00:00 BST = 23:00 UTC the
-        // day before, the last at 23:30 GMT); Los Angeles, 7 h behind, has two on each day.
-        assertEquals(List.of(LocalDate.of(2013, 10, 27)), List.copyOf(touched.get(1L)));
-        assertEquals(List.of(LocalDate.of(2013, 10, 26), LocalDate.of(2013, 10, 27)), List.copyOf(touched.get(2L)));
-    }
-
     @Test
     void refusesAChannelWithoutAClock() {
         assertThrows(IllegalArgumentException.class, () -> new LocalDays(CLOCKS).of(3, Instant.EPOCH));

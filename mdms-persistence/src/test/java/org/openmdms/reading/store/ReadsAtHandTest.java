@@ -31,7 +31,7 @@ class ReadsAtHandTest {
         rows.addAll(day(1, NEXT));
         Collections.shuffle(rows, new java.util.Random(7));
         ReadsAtHand atHand = new ReadsAtHand(1_000);
-        atHand.keep(rows, CLOCKS, WRITTEN);
+        atHand.keep(DayRuns.of(rows, CLOCKS), WRITTEN);
         assertEquals(50 + 48, atHand.held());
 
         List<IntervalRow> handed = new ArrayList<>();
@@ -57,8 +57,8 @@ class ReadsAtHandTest {
     @Test
     void handsOutNothingThatIsNoLongerWhatIsStored() {
         ReadsAtHand atHand = new ReadsAtHand(1_000);
-        atHand.keep(day(1, AUTUMN), CLOCKS, WRITTEN);
-        atHand.keep(day(2, AUTUMN), CLOCKS, WRITTEN);
+        atHand.keep(DayRuns.of(day(1, AUTUMN), CLOCKS), WRITTEN);
+        atHand.keep(DayRuns.of(day(2, AUTUMN), CLOCKS), WRITTEN);
         List<IntervalRow> handed = new ArrayList<>();
         assertFalse(atHand.take(1, List.of(new ReadsAtHand.Written(AUTUMN, WRITTEN.plusNanos(1000), 50)), collect(handed)));
         assertFalse(atHand.take(2, List.of(written(AUTUMN, 51)), collect(handed)));
@@ -70,7 +70,7 @@ class ReadsAtHandTest {
     @Test
     void handsOutAllTheDaysOrNone() {
         ReadsAtHand atHand = new ReadsAtHand(1_000);
-        atHand.keep(day(1, AUTUMN), CLOCKS, WRITTEN);
+        atHand.keep(DayRuns.of(day(1, AUTUMN), CLOCKS), WRITTEN);
         List<IntervalRow> handed = new ArrayList<>();
         assertFalse(atHand.take(1, List.of(written(AUTUMN, 50), written(NEXT, 48)), collect(handed)));
         assertTrue(handed.isEmpty());
@@ -82,9 +82,9 @@ class ReadsAtHandTest {
     @Test
     void forgetsTheOldestDaysBeyondItsCapacity() {
         ReadsAtHand atHand = new ReadsAtHand(120);
-        atHand.keep(day(1, AUTUMN), CLOCKS, WRITTEN);
-        atHand.keep(day(1, NEXT), CLOCKS, WRITTEN);
-        atHand.keep(day(2, NEXT), CLOCKS, WRITTEN);
+        atHand.keep(DayRuns.of(day(1, AUTUMN), CLOCKS), WRITTEN);
+        atHand.keep(DayRuns.of(day(1, NEXT), CLOCKS), WRITTEN);
+        atHand.keep(DayRuns.of(day(2, NEXT), CLOCKS), WRITTEN);
         assertEquals(96, atHand.held());
         List<IntervalRow> handed = new ArrayList<>();
         assertFalse(atHand.take(1, List.of(written(AUTUMN, 50)), collect(handed)));
@@ -98,7 +98,7 @@ class ReadsAtHandTest {
         List<IntervalRow> rows = new ArrayList<>(day(1, NEXT));
         rows.set(5, new IntervalRow(1, rows.get(5).intervalEnd(), new BigDecimal("12345678901234.5"), 0, ReadSource.ACTUAL));
         ReadsAtHand atHand = new ReadsAtHand(1_000);
-        atHand.keep(rows, CLOCKS, WRITTEN);
+        atHand.keep(DayRuns.of(rows, CLOCKS), WRITTEN);
         assertEquals(0, atHand.held());
     }
 
