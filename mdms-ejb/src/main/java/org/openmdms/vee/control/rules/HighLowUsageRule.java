@@ -3,10 +3,9 @@ package org.openmdms.vee.control.rules;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.openmdms.vee.control.DayType;
 import org.openmdms.vee.control.Finding;
 import org.openmdms.vee.control.IntervalSeries;
@@ -54,57 +53,90 @@ public final class HighLowUsageRule extends CatalogueRule {
         BigDecimal highPercent = parameters.decimal(HIGH);
         BigDecimal lowPercent = parameters.decimal(LOW);
         int minLikeDays = Math.max(1, parameters.integer(MIN_LIKE_DAYS));
+        int historyDays = parameters.integer(HISTORY_DAYS);
         Severity severity = RuleSeverity.of(parameters);
         List<Finding> findings = new ArrayList<>();
-        Map<LocalDate, BigDecimal> measuredTotals = new HashMap<>();
-        for (LocalDate day : context.days()) {
+        List<LocalDate> days = context.days();
+        if (days.isEmpty()) {
+            return findings;
+        }
+        LikeDays likeDays = new LikeDays(context, days.get(0).minusDays(Math.max(0, historyDays)),
+                days.get(days.size() - 1));
+        for (LocalDate day : days) {
             List<Slot> slots = context.judged().day(day);
             if (slots.stream().anyMatch(slot -> slot.isMissing() || slot.isOutage())) {
                 continue;
             }
-            List<BigDecimal> likeTotals = likeDayTotals(context, day, parameters.integer(HISTORY_DAYS), measuredTotals);
+            List<BigDecimal> likeTotals = likeDays.totalsBefore(day, historyDays);
             if (likeTotals.size() < minLikeDays) {
                 continue;
             }
             BigDecimal mean = likeTotals.stream().reduce(BigDecimal.ZERO, BigDecimal::add)
                     .divide(BigDecimal.valueOf(likeTotals.size()), MathContext.DECIMAL64);
             BigDecimal total = IntervalSeries.total(slots);
-            Run whole = new Run(slots);
-            String against = " of " + day + " against a mean of " + mean.stripTrailingZeros().toPlainString()
-                    + " over " + likeTotals.size() + " like days";
             BigDecimal high = mean.add(Percent.of(highPercent, mean)).stripTrailingZeros();
             BigDecimal low = Percent.of(lowPercent, mean).stripTrailingZeros();
-            if (total.compareTo(high) > 0) {
-                findings.add(whole.finding(ID, severity, "high usage: total " + total.toPlainString() + against
-                        + " (above " + high.toPlainString() + ")", total, high));
-            } else if (total.compareTo(low) < 0) {
-                findings.add(whole.finding(ID, severity, "low usage: total " + total.toPlainString() + against
-                        + " (below " + low.toPlainString() + ")", total, low));
+            boolean isHigh = total.compareTo(high) > 0;
+            if (isHigh || total.compareTo(low) < 0) {
+                String against = " of " + day + " against a mean of " + mean.stripTrailingZeros().toPlainString()
+                        + " over " + likeTotals.size() + " like days";
+                BigDecimal limit = isHigh ? high : low;
+                findings.add(new Run(slots).finding(ID, severity, (isHigh ? "high usage: total " : "low usage: total ")
+                        + total.toPlainString() + against + (isHigh ? " (above " : " (below ") + limit.toPlainString() + ")",
+                        total, limit));
             }
         }
         return findings;
     }
 
     /**
-     * Totals of the complete days of the same type among the days before, nearest first; each day's
-     * total is summed once per check ({@code measuredTotals}: a day maps to its total, or to null when
-     * it is not complete).
+     * The days one check looks at, from the earliest like day to the last judged day, by index: each
+     * one's day type for like days (worked out once, not once per judged day that looks back on it) and,
+     * once asked for, its total when it is complete.
      */
-    private static List<BigDecimal> likeDayTotals(VeeContext context, LocalDate day, int historyDays,
-            Map<LocalDate, BigDecimal> measuredTotals) {
-        DayType type = DayType.of(day, context.holidays()).forLikeDays();
-        List<BigDecimal> totals = new ArrayList<>();
-        for (LocalDate before = day.minusDays(1); !before.isBefore(day.minusDays(historyDays));
-                before = before.minusDays(1)) {
-            if (DayType.of(before, context.holidays()).forLikeDays() != type) {
-                continue;
-            }
-            BigDecimal total = measuredTotals.computeIfAbsent(before, d -> measuredTotal(context, d));
-            if (total != null) {
-                totals.add(total);
+    private static final class LikeDays {
+
+        private final VeeContext context;
+        private final LocalDate first;
+        private final DayType[] types;
+        private final BigDecimal[] totals;
+        private final boolean[] summed;
+
+        LikeDays(VeeContext context, LocalDate first, LocalDate last) {
+            this.context = context;
+            this.first = first;
+            int n = (int) ChronoUnit.DAYS.between(first, last) + 1;
+            types = new DayType[n];
+            totals = new BigDecimal[n];
+            summed = new boolean[n];
+            LocalDate day = first;
+            for (int i = 0; i < n; i++, day = day.plusDays(1)) {
+                types[i] = DayType.of(day, context.holidays()).forLikeDays();
             }
         }
-        return totals;
+
+        /**
+         * Totals of the complete days of the same type among the {@code historyDays} days before,
+         * nearest first; each day's total is summed once per check.
+         */
+        List<BigDecimal> totalsBefore(LocalDate day, int historyDays) {
+            int at = (int) ChronoUnit.DAYS.between(first, day);
+            DayType type = types[at];
+            List<BigDecimal> found = new ArrayList<>();
+            for (int i = at - 1; i >= Math.max(0, at - historyDays); i--) {
+                if (types[i] != type) {
+                    continue;
+                }
+                if (!summed[i]) {
+                    totals[i] = measuredTotal(context, first.plusDays(i));
+                    summed[i] = true;
+                }
+                if (totals[i] != null) {
+                    found.add(totals[i]);
+                }
+            }
+            return found;
+        }
     }
 
     /**
