@@ -15,9 +15,10 @@ import java.util.TreeSet;
 /**
  * The rows of one write in runs of consecutive rows of one channel's local day, each row's day
  * computed once ({@link LocalDays}) for everything the write does by day: the daily totals, VEE's
- * queue and the reads kept at hand. Until 2026-11-30 each of the three computed them again from the
- * rows; with VEE on import that was a tenth of the extra CPU VEE cost a backfill's import
- * (async-profiler, bench/ingest/vee-cost.sh).
+ * queue and the reads kept at hand. Until 2026-11-29 each of the three worked them out again from the
+ * rows, and the write put every row into a map to drop repeated intervals (async-profiler over a
+ * backfill's VEE-on uploads, bench/ingest/vee-cost.sh: 0.4 s of the days and 0.5 s of the map in 9 s of
+ * the chunks' writes; docs/performance.md).
  *
  * <p>Also tells whether the rows are distinct (no two with the same channel and interval end), which
  * an import's rows, each channel's reads in time order, show without a map: every run strictly
@@ -86,13 +87,16 @@ public final class DayRuns {
     }
 
     private static boolean eachDayOnce(List<Run> runs) {
-        Set<Run> days = new HashSet<>(runs.size() * 2);
+        Set<ChannelDay> days = new HashSet<>(runs.size() * 2);
         for (Run run : runs) {
-            if (!days.add(new Run(run.channelId(), run.day(), 0, 0))) {
+            if (!days.add(new ChannelDay(run.channelId(), run.day()))) {
                 return false;
             }
         }
         return true;
+    }
+
+    private record ChannelDay(long channelId, LocalDate day) {
     }
 
     /**
