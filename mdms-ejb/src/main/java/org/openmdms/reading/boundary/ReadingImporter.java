@@ -24,6 +24,7 @@ import java.util.logging.Logger;
 import org.openmdms.admin.entity.Role;
 import org.openmdms.meter.control.RowError;
 import org.openmdms.operations.boundary.ClusterNode;
+import org.openmdms.reading.control.ChunkCut;
 import org.openmdms.reading.control.MeterEvent;
 import org.openmdms.reading.control.MeterIntervalRead;
 import org.openmdms.reading.control.MeterRegisterRead;
@@ -39,7 +40,8 @@ import org.openmdms.reading.store.IntervalStore;
 
 /**
  * Imports a reading file or batch of any size in bounded memory: the parser streams records (interval
- * reads, register reads, events, rejects) into chunks of {@link #CHUNK}, each written and counted in its own transaction by {@link IntervalWriter}.
+ * reads, register reads, events, rejects) into chunks of about {@link ChunkCut#SIZE} records, cut where
+ * the meter changes ({@link ChunkCut}), each written and counted in its own transaction by {@link IntervalWriter}.
  * Where the store allows it (PostgreSQL: two) chunks are written side by side, so that one chunk's
  * mapping runs while the previous one's COPY keeps the database busy; their counts are added to the
  * import atomically. Every import is recorded with its counts and rejects (line and reason), and the
@@ -52,7 +54,6 @@ import org.openmdms.reading.store.IntervalStore;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class ReadingImporter {
 
-    static final int CHUNK = 20_000;
     private static final Logger LOG = Logger.getLogger(ReadingImporter.class.getName());
 
     @Inject
@@ -217,7 +218,7 @@ public class ReadingImporter {
 
     /**
      * Collects what a parser or batch hands on — interval reads, register reads, events, rejects —
-     * into chunks of at most {@link #CHUNK} records and hands each full chunk to the writer.
+     * into chunks ({@link ChunkCut}) and hands each full chunk to the writer.
      */
     private final class Chunker implements ReadingSink {
 
@@ -229,6 +230,7 @@ public class ReadingImporter {
         private final List<MeterRegisterRead> registers = new ArrayList<>();
         private final List<MeterEvent> events = new ArrayList<>();
         private final List<RowError> rejects = new ArrayList<>();
+        private final ChunkCut cut = new ChunkCut();
 
         /** Chunks being written side by side (at most the store's concurrent writers), oldest first. */
         private final Deque<Future<?>> writing = new ArrayDeque<>();
@@ -290,30 +292,31 @@ public class ReadingImporter {
 
         @Override
         public void interval(MeterIntervalRead read) {
+            cutBefore(read.meterId());
             intervals.add(read);
-            flushIfFull();
         }
 
         @Override
         public void register(MeterRegisterRead read) {
+            cutBefore(read.meterId());
             registers.add(read);
-            flushIfFull();
         }
 
         @Override
         public void event(MeterEvent event) {
+            cutBefore(event.meterId());
             events.add(event);
-            flushIfFull();
         }
 
         @Override
         public void reject(RowError error) {
+            cutBefore(null);
             rejects.add(error);
-            flushIfFull();
         }
 
-        private void flushIfFull() {
-            if (intervals.size() + registers.size() + events.size() + rejects.size() >= CHUNK) {
+        /** Writes the chunk held so far where the next record, of this meter, starts another ({@link ChunkCut}). */
+        private void cutBefore(String meter) {
+            if (cut.before(intervals.size() + registers.size() + events.size() + rejects.size(), meter)) {
                 flush();
             }
         }
